@@ -182,10 +182,13 @@ class Meeting:
     start: dt.date | None = None
     end: dt.date | None = None
     sources: set[str] = field(default_factory=set)  # sha256 of the documents that said so
+    symbol_years: set[int] = field(default_factory=set)  # years of its documents' symbols
 
     @property
     def year(self) -> int | None:
-        return self.start.year if self.start else None
+        if self.start:
+            return self.start.year
+        return next(iter(self.symbol_years)) if len(self.symbol_years) == 1 else None
 
     def absorb(self, mention: MeetingMention, source: str) -> None:
         self.ordinal = self.ordinal or mention.ordinal
@@ -240,12 +243,17 @@ def resolve_meetings(documents: Iterable[DocumentRecord]) -> MeetingRegistry:
         for mention in doc.meeting_mentions:
             if mention.ordinal is not None:
                 add(mention, doc.source.sha256)
+    # then the documents' own meetings, those that know their ordinal first
+    documents.sort(key=lambda d: (d.own_meeting is None or d.own_meeting.ordinal is None))
     for doc in documents:
         own = doc.own_meeting
         year = symbol_year(doc.symbol)
         if own is None and year is None:
             continue
-        by_document[doc.source.sha256] = add(own or MeetingMention(), doc.source.sha256, year)
+        meeting = add(own or MeetingMention(), doc.source.sha256, year)
+        if year is not None:
+            meeting.symbol_years.add(year)
+        by_document[doc.source.sha256] = meeting
     _merge_duplicates(meetings, by_document)
     _fill_gaps(meetings)
     return MeetingRegistry(meetings, by_document)
@@ -262,6 +270,7 @@ def _merge_duplicates(meetings: list[Meeting], by_document: dict[str, Meeting]) 
             twin.city = twin.city or m.city
             twin.start, twin.end = twin.start or m.start, twin.end or m.end
             twin.sources |= m.sources
+            twin.symbol_years |= m.symbol_years
             meetings.remove(m)
             for key, value in by_document.items():
                 if value is m:

@@ -1,0 +1,66 @@
+"""SHACL validation of the graphs the ETL builds (W3C SHACL, https://www.w3.org/TR/shacl/).
+
+Each document's graph is validated on its own, in a small in-memory rdflib graph, before
+it is loaded: pySHACL is linear there, while over a large or store-backed graph it is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import Graph
+from rdflib.namespace import SH
+
+__all__ = ["SHAPES_PATH", "ONTOLOGY_PATH", "Violation", "ValidationResult", "load_shapes",
+           "load_ontology", "validate"]
+
+ROOT = Path(__file__).resolve().parent.parent
+SHAPES_PATH = ROOT / "shapes" / "somkg-shapes.ttl"
+ONTOLOGY_PATH = ROOT / "ontology" / "somkg.ttl"
+
+
+@dataclass(frozen=True)
+class Violation:
+    focus: str
+    path: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f" ({self.path})" if self.path else ""
+        return f"{self.focus}{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    conforms: bool
+    violations: tuple[Violation, ...]
+
+
+@cache
+def load_shapes() -> Graph:
+    return Graph().parse(SHAPES_PATH, format="turtle")
+
+
+@cache
+def load_ontology() -> Graph:
+    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+
+
+def validate(data: Graph) -> ValidationResult:
+    """Validate ``data`` against the somkg shapes; the violations say what to fix."""
+    conforms, report, _ = shacl_validate(
+        data, shacl_graph=load_shapes(), inference="none", abort_on_first=False,
+        allow_warnings=False, advanced=True,
+    )
+    violations = []
+    for result in report.subjects(SH.resultSeverity, SH.Violation):
+        focus = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        violations.append(Violation(str(focus), str(path) if path is not None else None,
+                                    str(message) if message is not None else "violates a shape"))
+    violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
+    return ValidationResult(bool(conforms), tuple(violations))

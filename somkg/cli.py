@@ -1,0 +1,256 @@
+"""The ``somkg`` command.
+
+Exit codes (the same for every command):
+
+====  =======================================================================
+0     success; for ``build``, every document was loaded (or was unchanged);
+      for ``validate``, the store conforms to the shapes and quality checks
+1     ``build``: some documents could not be read or did not conform and were
+      not loaded (the rest was); ``validate``: the store does not conform
+2     usage or input error: a bad option, a missing corpus folder, an unknown
+      format, a query that is not valid SPARQL
+3     the store could not be opened or written (for example, another process
+      holds it)
+====  =======================================================================
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from etl.pipeline import BUNDLED_CORPUS, BuildReport, build as run_build
+from etl.validation import validate as shacl_validate
+from graph import queries
+from graph.store import EXPORT_FORMATS, EmbeddedStore, QueryError, SelectResult, StoreError
+from somkg.settings import Settings
+
+__all__ = ["app"]
+
+EXIT_OK, EXIT_INCOMPLETE, EXIT_USAGE, EXIT_STORE = 0, 1, 2, 3
+
+app = typer.Typer(help="somkg: the knowledge graph of the UN Working Group on the Smuggling "
+                  "of Migrants.", no_args_is_help=True, add_completion=False)
+err = Console(stderr=True)
+out = Console()
+
+StorePath = Annotated[Path | None, typer.Option(
+    "--store-path", help="Directory of the embedded store [env: SOMKG_STORE_PATH; "
+    "default: the user data directory].")]
+
+
+def _settings(store_path: Path | None) -> Settings:
+    settings = Settings()
+    if store_path is not None:
+        settings = settings.model_copy(update={"store_path": store_path})
+    return settings
+
+
+def _open(settings: Settings, read_only: bool = False) -> EmbeddedStore:
+    try:
+        return EmbeddedStore(settings.store_path, read_only=read_only)
+    except StoreError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(EXIT_STORE) from None
+
+
+def _table(result: SelectResult, title: str | None = None) -> Table:
+    table = Table(title=title)
+    for v in result.variables:
+        table.add_column(v)
+    for row in result.rows:
+        table.add_row(*(str(row.get(v, "")) for v in result.variables))
+    return table
+
+
+@app.command()
+def build(
+    corpus: Annotated[Path, typer.Argument(help="Folder of UTF-8 text documents.")] = BUNDLED_CORPUS,
+    store_path: StorePath = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or tables.")] = False,
+) -> None:
+    """Build the graph of every document in CORPUS (default: the bundled corpus)."""
+    if not corpus.is_dir():
+        err.print(f"[red]error:[/red] no corpus folder at {corpus}")
+        raise typer.Exit(EXIT_USAGE)
+    settings = _settings(store_path)
+    store = _open(settings)
+    files = sum(1 for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[name]}"), console=err, disable=quiet,
+                      transient=True) as bar:
+            task = bar.add_task("building", total=files * 3, name="")
+
+            def progress(stage: str, name: str) -> None:
+                bar.update(task, advance=1, description=stage, name=name)
+
+            report = run_build(corpus, store, settings.base_iri, progress)
+        for outcome in report.outcomes:
+            if not outcome.ok:
+                err.print(f"[yellow]{outcome.name}[/yellow]: {outcome.status}: {outcome.reason}")
+                for v in outcome.violations[:20]:
+                    err.print(f"    {v}")
+        if not quiet:
+            _summary(store, report)
+    except StoreError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(EXIT_STORE) from None
+    finally:
+        store.close()
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_INCOMPLETE)
+
+
+def _summary(store: EmbeddedStore, report: BuildReport) -> None:
+    docs = Table(title="Documents")
+    for column in ("file", "status", "IRI", "triples", "note"):
+        docs.add_column(column)
+    for o in report.outcomes:
+        note = o.reason or (f"{len(o.warnings)} warning(s)" if o.warnings else "")
+        docs.add_row(o.name, o.status, o.iri or "", str(o.triples or ""), note)
+    out.print(docs)
+    out.print(_table(store.query(queries.load("recommendations-per-meeting")),
+                     "Recommendations per meeting"))
+    out.print(_table(store.query(queries.load("stats-links-per-instrument")),
+                     "Citations per instrument"))
+    out.print(_table(store.query(queries.load("stats-counts")), "Resources"))
+    loaded = sum(o.ok for o in report.outcomes)
+    shacl = "all loaded graphs conform" if loaded else "nothing loaded"
+    rejected = [o.name for o in report.outcomes if o.status == "rejected"]
+    if rejected:
+        shacl += f"; rejected: {', '.join(rejected)}"
+    t = report.timings
+    out.print(f"SHACL: {shacl}")
+    out.print(f"{loaded}/{len(report.outcomes)} documents in the store; "
+              f"time: ETL {t['etl']:.2f}s, validation {t['validation']:.2f}s, "
+              f"load {t['load']:.2f}s, total {t['total']:.2f}s")
+
+
+@app.command()
+def validate(store_path: StorePath = None) -> None:
+    """Validate every graph in the store against the shapes and the quality queries."""
+    from rdflib import Graph
+
+    store = _open(_settings(store_path), read_only=True)
+    failed = False
+    try:
+        for graph_iri in store.named_graphs():
+            g = Graph()
+            for t in store.graph_triples(graph_iri):
+                g.add(t)
+            if "/graph/ontology" in str(graph_iri):
+                continue
+            result = shacl_validate(g)
+            if not result.conforms:
+                failed = True
+                err.print(f"[red]{graph_iri}[/red] does not conform:")
+                for v in result.violations[:20]:
+                    err.print(f"    {v}")
+        for name in queries.names():
+            if name.startswith("quality/"):
+                result = store.query(queries.load(name))
+                if result.rows:
+                    failed = True
+                    err.print(f"[red]{name}[/red]: {len(result.rows)} row(s)")
+                    err.print(_table(result))
+    finally:
+        store.close()
+    out.print("does not conform" if failed else "conforms")
+    raise typer.Exit(EXIT_INCOMPLETE if failed else EXIT_OK)
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "ttl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default: standard output.")] = None,
+    store_path: StorePath = None,
+) -> None:
+    """Export the whole graph as RDF (nq, trig and jsonld keep the named graphs)."""
+    if fmt not in EXPORT_FORMATS:
+        err.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+        raise typer.Exit(EXIT_USAGE)
+    store = _open(_settings(store_path), read_only=True)
+    try:
+        data = store.export(fmt)
+    finally:
+        store.close()
+    if output:
+        output.write_bytes(data)
+        err.print(f"wrote {len(data):,} bytes to {output}")
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def query(
+    query_or_file: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a stored query name.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
+    store_path: StorePath = None,
+) -> None:
+    """Run a SPARQL query over the union of all graphs."""
+    if fmt not in ("table", "csv", "json"):
+        err.print("[red]error:[/red] --format must be table, csv or json")
+        raise typer.Exit(EXIT_USAGE)
+    path = Path(query_or_file)
+    if query_or_file.endswith(".rq") and path.is_file():
+        text = path.read_text(encoding="utf-8")
+    else:
+        try:
+            text = queries.load(query_or_file)
+        except KeyError:
+            text = query_or_file
+    store = _open(_settings(store_path), read_only=True)
+    try:
+        result = store.query(text)
+    except QueryError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(EXIT_USAGE) from None
+    finally:
+        store.close()
+    if isinstance(result, bool):
+        out.print("true" if result else "false")
+        return
+    if not isinstance(result, SelectResult):
+        sys.stdout.write(result.serialize(format="turtle"))
+        return
+    if fmt == "table":
+        out.print(_table(result))
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(result.variables)
+        for row in result.rows:
+            writer.writerow([str(row.get(v, "")) for v in result.variables])
+        sys.stdout.write(buffer.getvalue())
+    else:
+        rows = [{v: str(row[v]) for v in result.variables if v in row} for row in result.rows]
+        sys.stdout.write(json.dumps({"variables": list(result.variables), "rows": rows},
+                                    ensure_ascii=False, indent=2) + "\n")
+
+
+@app.command()
+def stats(store_path: StorePath = None) -> None:
+    """Counts of what the graph holds."""
+    store = _open(_settings(store_path), read_only=True)
+    try:
+        out.print(_table(store.query(queries.load("stats-counts")), "Resources"))
+        out.print(_table(store.query(queries.load("recommendations-per-meeting")),
+                         "Recommendations per meeting"))
+        out.print(_table(store.query(queries.load("stats-links-per-instrument")),
+                         "Citations per instrument"))
+        out.print(f"{store.count():,} quads in {len(store.named_graphs())} named graphs")
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    app()
