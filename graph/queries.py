@@ -1,7 +1,9 @@
 """SPARQL queries kept as ``.rq`` files beside this module, one query each, loaded by name.
 
 Values are never pasted into a query's text: a query names the variables it expects bound
-(``# Binds: ?document``), and callers pass RDF terms that the store binds.
+(``# Binds: ?document``), and callers pass RDF terms that the store binds. A bound variable
+must appear in the query's projection and in its triple patterns (not only in a ``BIND``):
+stores bind it as a join with the whole query (SPARQL SEP-0007, or ``VALUES``).
 
 >>> "SELECT" in load("recommendations-per-meeting")
 True

@@ -129,6 +129,7 @@ class EmbeddedStore:
         except OSError as e:
             raise StoreError(f"cannot open the store at {path}: {e}") from e
         self.path = path
+        self.read_only = read_only
 
     def query(self, sparql: str, bindings: Mapping[str, Identifier] | None = None
               ) -> SelectResult | bool | Graph:
@@ -205,9 +206,10 @@ class EmbeddedStore:
         return out.getvalue()
 
     def flush(self) -> None:
-        self._store.flush()
+        if not self.read_only:
+            self._store.flush()
 
     def close(self) -> None:
-        if self.path is not None:
+        if self.path is not None and not self.read_only:
             self._store.flush()
         del self._store
