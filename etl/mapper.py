@@ -67,7 +67,9 @@ _KIND_SLUGS = {
 
 
 def _int(n: int) -> Literal:
-    return Literal(n, datatype=XSD.positiveInteger)
+    # xsd:integer, not xsd:positiveInteger: Oxigraph stores every integer-derived datatype
+    # as xsd:integer, so the graph would not read back as written. Shapes check the range.
+    return Literal(n, datatype=XSD.integer)
 
 
 def _ru(text: str) -> Literal:
@@ -120,8 +122,8 @@ class _DocumentMapper:
         self.add(node, OA.hasSelector, position)
         self.add(node, OA.hasSelector, quote)
         self.add(position, RDF.type, OA.TextPositionSelector)
-        self.add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-        self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        self.add(position, OA.start, Literal(span.start, datatype=XSD.integer))
+        self.add(position, OA.end, Literal(span.end, datatype=XSD.integer))
         self.add(quote, RDF.type, OA.TextQuoteSelector)
         self.add(quote, OA.exact, Literal(span.exact))
         return node

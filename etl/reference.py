@@ -65,7 +65,7 @@ class ReferenceData:
             instrument = iris.instrument(base, key)
             article = iris.article(base, key, int(row["article"]))
             g.add((article, RDF.type, SOMKG.Article))
-            g.add((article, SOMKG.number, Literal(int(row["article"]), datatype=XSD.positiveInteger)))
+            g.add((article, SOMKG.number, Literal(int(row["article"]), datatype=XSD.integer)))
             g.add((article, ELI.is_part_of, instrument))
             g.add((article, DCTERMS.title, Literal(row["title_en"], lang="en")))
             g.add((article, DCTERMS.title, Literal(row["title_ru"], lang="ru")))

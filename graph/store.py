@@ -145,8 +145,8 @@ class EmbeddedStore:
             raise QueryError(f"the query is not valid SPARQL: {e}") from e
         except (OSError, ValueError) as e:
             raise QueryError(f"the query failed: {e}") from e
-        if isinstance(result, bool):
-            return result
+        if isinstance(result, ox.QueryBoolean):
+            return bool(result)
         if isinstance(result, ox.QuerySolutions):
             variables = tuple(v.value for v in result.variables)
             rows = tuple({v: from_ox(s[v]) for v in variables if s[v] is not None} for s in result)
