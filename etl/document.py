@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from etl.meetings import find_meeting_mentions, find_session_ordinal
 from etl.records import (
@@ -25,12 +26,13 @@ from etl.records import (
     Recommendation,
     RecommendationRef,
     Reference,
+    ResolutionNote,
     SourceFile,
     Span,
     Subitem,
 )
 from etl.reference import ReferenceData
-from etl.references import Matchers, ReferenceReader
+from etl.references import Found, Matchers, ReferenceReader
 from etl.structure import Unit, read_body, read_cover
 from etl.text import NormalizedText, normalize
 from etl.wording import addressee, strength
@@ -140,37 +142,17 @@ def read_document(
     if not kinds:
         kinds.add("Document")
 
-    reader = ReferenceReader(reference, matchers)
+    reader = _PartReader(ReferenceReader(reference, matchers), matchers, symbol)
     units = list(body.units)
     recommendations = _recommendations(units, text, span)
-    paragraphs = []
-    references: list[Reference] = []
-    mentions: list[Mention] = []
-    resolution_notes = []
 
     # Each part of the text is read once, in document order, for what it cites and names.
     # A recommendation with sub-items owns only its lead-in; each sub-item owns its text.
-    parts = _citing_ranges(units, len(text))
-    for part, start, end in parts:
-        segment = flat[start:end]
-        if not segment.strip():
-            continue
-        for found in reader.legal(segment):
-            references.append(Reference(part, found.target, span(start + found.start, start + found.end)))
-        res_found, notes = reader.resolutions(segment)
-        for found in res_found:
-            references.append(Reference(part, found.target, span(start + found.start, start + found.end), found.fragment))
-        resolution_notes.extend(notes)
-        for found in reader.symbols(segment, symbol):
-            references.append(Reference(part, found.target, span(start + found.start, start + found.end), found.fragment))
-        if part.kind in ("recommendation", "subitem"):
-            for found in reader.recommendations(segment):
-                target = RecommendationRef(found.target.number, part.meeting)
-                references.append(Reference(part, target, span(start + found.start, start + found.end)))
-        for kind, matcher in (("organization", matchers.organizations), ("country", matchers.countries)):
-            for m in matcher.finditer(segment):
-                mentions.append(Mention(part, kind, m.key, span(start + m.start, start + m.end)))
+    for part, start, end in _citing_ranges(units, len(text)):
+        if flat[start:end].strip():
+            reader.read(part, flat[start:end], lambda a, b, at=start: span(at + a, at + b))
 
+    paragraphs = []
     for unit in units:
         if unit.part.kind == "paragraph":
             marks = tuple(f.mark for f in footnotes
@@ -183,32 +165,18 @@ def read_document(
     for f in footnotes:
         if not f.body.text.strip():
             continue
-        fspan_start, fspan_end = f.body.source_span(0, len(f.body.text))
-        fspan = Span(fspan_start, fspan_end, source[fspan_start:fspan_end])
+        fspans = _Spans(source, f.body)
+        fspan = fspans(0, len(f.body.text))
         where = next((int(u.part.number) for u in units if u.part.kind == "paragraph"
                       and f.cited_at is not None and u.start <= f.cited_at <= u.end), None)
         footnote_records.append(FootnoteRecord(f.mark, _flat(f.body.text), fspan, where))
         part = Part("footnote", f.mark)
         ftext = f.body.text.replace("\n", " ")
-        fspans = _Spans(source, f.body)
-        found_any = False
-        for found in reader.symbols(ftext, symbol):
-            references.append(Reference(part, found.target, fspans(found.start, found.end), found.fragment))
-            found_any = True
-        res_found, notes = reader.resolutions(ftext)
-        for found in res_found:
-            references.append(Reference(part, found.target, fspans(found.start, found.end), found.fragment))
-            found_any = True
-        resolution_notes.extend(notes)
-        for found in reader.legal(ftext):
-            references.append(Reference(part, found.target, fspans(found.start, found.end)))
-        for kind, matcher in (("organization", matchers.organizations), ("country", matchers.countries)):
-            for m in matcher.finditer(ftext):
-                mentions.append(Mention(part, kind, m.key, fspans(m.start, m.end)))
+        cites_documents = reader.read(part, ftext, fspans)
         publication = previous_publication if _IBID.match(ftext) else (
-            None if found_any else _publication(ftext))
+            None if cites_documents else _publication(ftext))
         if publication:
-            references.append(Reference(part, publication, fspan))
+            reader.references.append(Reference(part, publication, fspan))
             previous_publication = publication
 
     meeting_mentions = [m for m, _, _ in body.meeting_headings]
@@ -243,11 +211,42 @@ def read_document(
         paragraphs=tuple(paragraphs),
         footnotes=tuple(footnote_records),
         agenda=body.agenda,
-        references=tuple(references),
-        mentions=tuple(mentions),
-        resolution_notes=tuple(resolution_notes),
-        warnings=tuple(reader.warnings),
+        references=tuple(reader.references),
+        mentions=tuple(reader.mentions),
+        resolution_notes=tuple(reader.notes),
+        warnings=tuple(reader.references_reader.warnings),
     )
+
+
+class _PartReader:
+    """Reads the parts of one document for references and mentions, in document order."""
+
+    def __init__(self, reader: ReferenceReader, matchers: Matchers, own_symbol: str | None):
+        self.references_reader = reader
+        self.matchers = matchers
+        self.own_symbol = own_symbol
+        self.references: list[Reference] = []
+        self.mentions: list[Mention] = []
+        self.notes: list[ResolutionNote] = []
+
+    def read(self, part: Part, text: str, span: Callable[[int, int], Span]) -> bool:
+        """Read one part; ``span`` maps offsets in ``text`` to source spans. True if the part
+        cites a document or resolution by symbol or number."""
+        reader = self.references_reader
+        resolutions, notes = reader.resolutions(text)
+        symbols = reader.symbols(text, self.own_symbol)
+        found = reader.legal(text) + resolutions + symbols
+        if part.kind in ("recommendation", "subitem"):
+            found += [Found(RecommendationRef(f.target.number, part.meeting), f.start, f.end)
+                      for f in reader.recommendations(text)]
+        for f in found:
+            self.references.append(Reference(part, f.target, span(f.start, f.end), f.fragment))
+        self.notes.extend(notes)
+        for kind, matcher in (("organization", self.matchers.organizations),
+                              ("country", self.matchers.countries)):
+            for m in matcher.finditer(text):
+                self.mentions.append(Mention(part, kind, m.key, span(m.start, m.end)))
+        return bool(resolutions or symbols)
 
 
 def _language(text: str) -> str:

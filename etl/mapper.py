@@ -225,7 +225,8 @@ class _DocumentMapper:
             self.add(node, SOMKG.appearsIn, self.doc)
             self.add(node, SOMKG.text, _ru(rec.text))
             self.add(node, SOMKG.span, self.span(rec.span))
-            ordinal = rec.meeting if rec.meeting is not None else (self.meeting.ordinal if self.meeting else None)
+            ordinal = rec.meeting if rec.meeting is not None else (
+                self.meeting.ordinal if self.meeting else None)
             label = f"Рекомендация {rec.number}" + (f" ({ordinal}-е совещание)" if ordinal else "")
             self.add(node, RDFS.label, _ru(label))
             self.add(node, RDFS.label, Literal(
@@ -414,7 +415,8 @@ def map_registry(registry: MeetingRegistry, records: list[DocumentRecord], base:
         if meeting.ordinal is not None:
             g.add((node, SOMKG.ordinal, _int(meeting.ordinal)))
             g.add((node, RDFS.label, Literal(
-                f"{_english_ordinal(meeting.ordinal)} meeting of the Working Group on the Smuggling of Migrants",
+                f"{_english_ordinal(meeting.ordinal)} meeting of the Working Group "
+                "on the Smuggling of Migrants",
                 lang="en")))
             g.add((node, RDFS.label, _ru(
                 f"{_ORDINAL_RU.get(meeting.ordinal, str(meeting.ordinal))} совещание Рабочей группы "

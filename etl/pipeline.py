@@ -156,7 +156,7 @@ def build(
     report.timings["validation"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    for outcome, record, g in accepted:
+    for outcome, _, g in accepted:
         if progress:
             progress("load", outcome.name)
         graph_iri = iris.document_graph(base, URIRef(outcome.iri))

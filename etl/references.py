@@ -82,7 +82,9 @@ _FRAGMENT = re.compile(r"\s*(?:Генеральн\w+\s+Ассамбле\w+\s*)?,
 _QUOTED_TITLE = re.compile(
     r"(?:\s+Конференции(?:\s+участников)?[^«\"“]{0,200}?,\s*озаглавленной)?\s*[«\"“](?P<title>[^»\"”]{5,300})[»\"”]"
 )
-_SUBJECT_RESOLUTION = re.compile(r"\s*В\s+(?:своей\s+|этой\s+же\s+|той\s+же\s+)?резолюции\s+(\d{1,4}/\d{1,3})")
+_SUBJECT_RESOLUTION = re.compile(
+    r"\s*В\s+(?:своей\s+|этой\s+же\s+|той\s+же\s+)?резолюции\s+(\d{1,4}/\d{1,3})"
+)
 
 SYMBOL = re.compile(
     r"(?<![\w/.])(?P<sym>[A-ZА-Я]{1,6}(?:\.\d+)?(?:/[A-Za-zА-Яа-я0-9.]+){1,7})(?![\w/])"
@@ -252,7 +254,8 @@ class ReferenceReader:
             if not subject:
                 continue
             end = _sentence_end(text, subject.end())
-            this = next((f.target for f in found if f.start >= start and f.target.number == subject.group(1)), None)
+            this = next((f.target for f in found
+                         if f.start >= start and f.target.number == subject.group(1)), None)
             others = tuple(f.target for f in found
                            if subject.end() <= f.start < end and f.target != this)
             if this and others:

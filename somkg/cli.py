@@ -28,7 +28,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from etl.pipeline import BUNDLED_CORPUS, BuildReport, build as run_build
+from etl.pipeline import BUNDLED_CORPUS, BuildReport
+from etl.pipeline import build as run_build
 from etl.validation import validate as shacl_validate
 from graph import queries
 from graph.store import EXPORT_FORMATS, EmbeddedStore, QueryError, SelectResult, StoreError
@@ -171,7 +172,8 @@ def validate(store_path: StorePath = None) -> None:
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "ttl",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; default: standard output.")] = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="File to write; default: standard output.")] = None,
     store_path: StorePath = None,
 ) -> None:
     """Export the whole graph as RDF (nq, trig and jsonld keep the named graphs)."""

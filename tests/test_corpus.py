@@ -90,8 +90,8 @@ def test_resolutions_cited(corpus_store):
 
 def test_resolution_refers_to_an_earlier_resolution(corpus_store):
     assert corpus_store.query(
-        "ASK { <%sresolution/cop/6/3> <http://purl.org/spar/cito/cites> <%sresolution/cop/5/3> }"
-        % (ID, ID))
+        "ASK { ?later <http://purl.org/spar/cito/cites> ?earlier }",
+        {"later": URIRef(ID + "resolution/cop/6/3"), "earlier": URIRef(ID + "resolution/cop/5/3")})
 
 
 def test_citation_chain_reaches_what_the_compilation_cites(corpus_store):

@@ -1,0 +1,89 @@
+"""The somkg command, run as a user runs it, with its documented exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from rdflib import Graph
+
+from etl.pipeline import BUNDLED_CORPUS
+
+
+def somkg(*args, store=None, check=None):
+    command = [sys.executable, "-m", "somkg.cli", *args]
+    if store is not None:
+        command += ["--store-path", str(store)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if check is not None:
+        assert result.returncode == check, result.stderr
+    return result
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "store"
+    result = somkg("build", store=path, check=0)
+    assert "Recommendations per meeting" in result.stdout
+    assert "5/5 documents in the store" in result.stdout
+    return path
+
+
+def test_query_formats(store):
+    text = "SELECT ?n WHERE { ?m a <https://w3id.org/somkg/ontology#Meeting> ; <https://w3id.org/somkg/ontology#ordinal> ?n } ORDER BY ?n"
+    rows = list(csv.reader(io.StringIO(somkg("query", text, "--format", "csv", store=store, check=0).stdout)))
+    assert rows[0] == ["n"] and [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5", "6", "7", "9"]
+    data = json.loads(somkg("query", text, "--format", "json", store=store, check=0).stdout)
+    assert len(data["rows"]) == 8
+    assert "ordinal" in somkg("query", "recommendations-per-meeting", store=store, check=0).stdout
+
+
+def test_query_from_a_file(store, tmp_path):
+    path = tmp_path / "count.rq"
+    path.write_text("ASK { ?r a <https://w3id.org/somkg/ontology#Recommendation> }")
+    assert somkg("query", str(path), store=store, check=0).stdout.strip() == "true"
+
+
+def test_bad_query_is_a_usage_error(store):
+    result = somkg("query", "SELECT WHERE {", store=store, check=2)
+    assert "not valid SPARQL" in result.stderr
+
+
+def test_export_writes_a_parseable_file(store, tmp_path):
+    path = tmp_path / "graph.ttl"
+    somkg("export", "--format", "ttl", "-o", str(path), store=store, check=0)
+    assert len(Graph().parse(path)) > 10000
+    assert "unknown format" in somkg("export", "--format", "csv", store=store, check=2).stderr
+
+
+def test_validate_and_stats(store):
+    assert somkg("validate", store=store, check=0).stdout.strip().endswith("conforms")
+    assert "recommendations" in somkg("stats", store=store, check=0).stdout
+
+
+def test_build_with_bad_files_exits_1_and_names_them(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_bytes(next(BUNDLED_CORPUS.glob("000_*")).read_bytes())
+    (corpus / "bad.txt").write_bytes("текст".encode("cp1251"))
+    result = somkg("build", str(corpus), "--quiet", store=tmp_path / "store", check=1)
+    assert "bad.txt" in result.stderr and "not UTF-8" in result.stderr
+
+
+def test_missing_corpus_is_a_usage_error(tmp_path):
+    assert "no corpus folder" in somkg("build", str(tmp_path / "nope"), store=tmp_path / "s", check=2).stderr
+
+
+def test_store_held_by_another_process_is_a_store_error(store, tmp_path):
+    from graph.store import EmbeddedStore
+
+    holder = EmbeddedStore(tmp_path / "held")
+    try:
+        result = somkg("build", str(BUNDLED_CORPUS), "--quiet", store=tmp_path / "held", check=3)
+        assert "cannot open the store" in result.stderr
+    finally:
+        holder.close()
