@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable
 
 from etl.meetings import find_meeting_mentions, find_session_ordinal
+from etl.names import NameMatch
 from etl.records import (
     DOCUMENT_PART,
     DocumentRecord,
@@ -75,7 +77,7 @@ def decode(name: str, data: bytes) -> str:
     text = text.removeprefix("\ufeff")
     if re.search(r"<html|<!DOCTYPE html", text[:1000], re.I):
         raise DocumentError(name, "an HTML page; convert it to plain text")
-    controls = sum(1 for c in text[:65536] if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text, 0, 65536))
     if controls > 0.01 * min(len(text), 65536):
         raise DocumentError(name, "not a text file: too many control characters")
     if not re.search(r"[A-Za-zА-Яа-яЁё]{2}", text):
@@ -97,6 +99,7 @@ def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 _IBID = re.compile(r"^\s*(?:Ibid|Там же)\.?\s*$", re.I)
 _QUOTED = re.compile(r"[“«\"](?P<t>[^”»\"]{4,300})[”»\"]")
 _PUBLICATION_HINT = re.compile(r"\(\s*[^()]*\b(?:19|20)\d{2}\)|publication|Sales No|\b(?:19|20)\d{2}\b")
@@ -148,9 +151,15 @@ def read_document(
 
     # Each part of the text is read once, in document order, for what it cites and names.
     # A recommendation with sub-items owns only its lead-in; each sub-item owns its text.
+    # Names are found once in the whole text, then handed to the part they stand in.
+    names = list(matchers.names.finditer(flat))
+    starts = [n.start for n in names]
     for part, start, end in _citing_ranges(units, len(text)):
         if flat[start:end].strip():
-            reader.read(part, flat[start:end], lambda a, b, at=start: span(at + a, at + b))
+            inside = [NameMatch(n.key, n.start - start, n.end - start)
+                      for n in names[bisect_left(starts, start):bisect_left(starts, end)]
+                      if n.end <= end]
+            reader.read(part, flat[start:end], lambda a, b, at=start: span(at + a, at + b), inside)
 
     paragraphs = []
     for unit in units:
@@ -229,23 +238,26 @@ class _PartReader:
         self.mentions: list[Mention] = []
         self.notes: list[ResolutionNote] = []
 
-    def read(self, part: Part, text: str, span: Callable[[int, int], Span]) -> bool:
-        """Read one part; ``span`` maps offsets in ``text`` to source spans. True if the part
-        cites a document or resolution by symbol or number."""
+    def read(self, part: Part, text: str, span: Callable[[int, int], Span],
+             names: list[NameMatch] | None = None) -> bool:
+        """Read one part; ``span`` maps offsets in ``text`` to source spans; ``names`` are the
+        names found in it, if already known. True if the part cites a document or resolution
+        by symbol or number."""
         reader = self.references_reader
+        if names is None:
+            names = list(self.matchers.names.finditer(text))
         resolutions, notes = reader.resolutions(text)
         symbols = reader.symbols(text, self.own_symbol)
-        found = reader.legal(text) + resolutions + symbols
+        found = reader.legal(text, names) + resolutions + symbols
         if part.kind in ("recommendation", "subitem"):
             found += [Found(RecommendationRef(f.target.number, part.meeting), f.start, f.end)
                       for f in reader.recommendations(text)]
         for f in found:
             self.references.append(Reference(part, f.target, span(f.start, f.end), f.fragment))
         self.notes.extend(notes)
-        for kind, matcher in (("organization", self.matchers.organizations),
-                              ("country", self.matchers.countries)):
-            for m in matcher.finditer(text):
-                self.mentions.append(Mention(part, kind, m.key, span(m.start, m.end)))
+        for m in names:
+            if m.key[0] != "instrument":
+                self.mentions.append(Mention(part, m.key[0], m.key[1], span(m.start, m.end)))
         return bool(resolutions or symbols)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from etl.meetings import Meeting, MeetingRegistry
@@ -41,8 +41,8 @@ from graph.namespaces import (
     SCHEMA,
     SOMKG,
     XSD,
-    bind_prefixes,
 )
+from graph.store import Triple
 
 __all__ = ["ETL_VERSION", "map_document", "map_registry", "document_iri", "unsymbolled_key"]
 
@@ -100,8 +100,7 @@ class _DocumentMapper:
         self.record = record
         self.registry = registry
         self.base = base
-        self.g = Graph()
-        bind_prefixes(self.g)
+        self.g: set[Triple] = set()
         self.doc = document_iri(record, registry, base)
         self.source = iris.source(base, record.source.sha256)
         meeting = registry.by_document.get(record.source.sha256)
@@ -109,7 +108,7 @@ class _DocumentMapper:
         self.meeting_iri = _meeting_iri(base, meeting) if meeting else None
 
     def add(self, s: Node, p: Node, o: Node) -> None:
-        self.g.add((s, p, o))
+        self.g.add((s, p, o))  # a set: mapping stays cheap; rdflib graphs are made on demand
 
     # -- spans and provenance ----------------------------------------------------------------
 
@@ -360,7 +359,7 @@ class _DocumentMapper:
             self.add(node, OA.hasTarget, self.span(mention.span))
             self.add(node, DCTERMS.isPartOf, part)
 
-    def build(self) -> Graph:
+    def build(self) -> set[Triple]:
         self.document()
         self.agenda()
         self.paragraphs()
@@ -385,7 +384,7 @@ def _meeting_iri(base: str, meeting: Meeting) -> URIRef:
     return iris.meeting(base, meeting.ordinal, meeting.start.isoformat() if meeting.start else None)
 
 
-def map_document(record: DocumentRecord, registry: MeetingRegistry, base: str) -> Graph:
+def map_document(record: DocumentRecord, registry: MeetingRegistry, base: str) -> set[Triple]:
     """The graph of what one document says."""
     return _DocumentMapper(record, registry, base).build()
 
@@ -401,10 +400,11 @@ def _english_ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def map_registry(registry: MeetingRegistry, records: list[DocumentRecord], base: str) -> Graph:
+def map_registry(
+    registry: MeetingRegistry, records: list[DocumentRecord], base: str
+) -> set[Triple]:
     """The graph of meetings and sessions, joined from what all documents say."""
-    g = Graph()
-    bind_prefixes(g)
+    g: set[Triple] = set()
     documents = {r.source.sha256: document_iri(r, registry, base) for r in records}
     for meeting in registry.meetings:
         if _meeting_key(meeting) is None:

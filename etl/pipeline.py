@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from etl.document import ACCEPTED_SUFFIXES, DocumentError, read_document
 from etl.mapper import document_iri, map_document, map_registry
@@ -85,7 +85,7 @@ def _without_stamp(triples: set[Triple]) -> set[Triple]:
     return {t for t in triples if t[1] != PROV.generatedAtTime}
 
 
-def _load(store: Store, graph: URIRef, g: Graph, when: dt.datetime) -> bool:
+def _load(store: Store, graph: URIRef, g: Iterable[Triple], when: dt.datetime) -> bool:
     """Write a graph unless the store already holds the same triples. True if written."""
     new = set(g)
     if _without_stamp(store.graph_triples(graph)) == new:

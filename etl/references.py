@@ -142,11 +142,14 @@ class ReferenceReader:
 
     # -- instruments, chapters, articles ---------------------------------------------------
 
-    def _instrument_mentions(self, text: str) -> list[NameMatch]:
-        """Named and bare instrument mentions, outside organization names."""
-        bodies = [(m.start, m.end) for m in self.matchers.organizations.finditer(text)]
-        named = [m for m in self.matchers.instruments.finditer(text)
-                 if not any(a <= m.start < b for a, b in bodies)]
+    def _instrument_mentions(self, text: str, names: list[NameMatch]) -> list[NameMatch]:
+        """Named and bare instrument mentions, outside organization names.
+
+        ``names`` are the names found in ``text`` by :attr:`Matchers.names`, which reads
+        the longest name first: an organization named after an instrument ("Конференция
+        участников Конвенции ...") is an organization."""
+        bodies = [(m.start, m.end) for m in names if m.key[0] == "organization"]
+        named = [NameMatch(m.key[1], m.start, m.end) for m in names if m.key[0] == "instrument"]
         mentions = list(named)
         for m in _BARE_INSTRUMENT.finditer(text):
             if any(n.start <= m.start() < n.end for n in named):
@@ -178,9 +181,13 @@ class ReferenceReader:
                 return m.key
         return DEFAULT_CONVENTION
 
-    def legal(self, text: str) -> list[Found]:
-        """Article, chapter and instrument references in one part of a document."""
-        mentions = self._instrument_mentions(text)
+    def legal(self, text: str, names: list[NameMatch] | None = None) -> list[Found]:
+        """Article, chapter and instrument references in one part of a document.
+
+        ``names``: the names already found in ``text`` (see :meth:`Matchers.names`)."""
+        if names is None:
+            names = list(self.matchers.names.finditer(text))
+        mentions = self._instrument_mentions(text, names)
         found: list[Found] = []
         used: set[int] = set()
         for phrase in PHRASE.finditer(text):
@@ -298,18 +305,22 @@ class ReferenceReader:
 
 @dataclass(frozen=True)
 class Matchers:
-    """The name matchers built once from the reference data."""
+    """The name matchers built once from the reference data.
 
-    instruments: NameMatcher
+    ``names`` finds instruments, organizations and countries in one pass, its keys
+    ``("instrument" | "organization" | "country", key)``; ``organizations`` alone serves
+    to recognize an issuing body printed on a cover."""
+
+    names: NameMatcher
     organizations: NameMatcher
-    countries: NameMatcher
 
     @classmethod
     def build(cls, reference: ReferenceData) -> Matchers:
+        kinds = (("instrument", reference.instruments), ("organization", reference.organizations),
+                 ("country", reference.countries))
         return cls(
-            NameMatcher((k, i.names_ru) for k, i in reference.instruments.items()),
+            NameMatcher(((kind, k), e.names_ru) for kind, table in kinds for k, e in table.items()),
             NameMatcher((k, e.names_ru) for k, e in reference.organizations.items()),
-            NameMatcher((k, e.names_ru) for k, e in reference.countries.items()),
         )
 
 

@@ -127,7 +127,9 @@ _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_LIST = re.compile(r"^\s*-\s+(?=[a-zа-я]\)|\S)")
 _HYPHEN_BREAK = re.compile(r"([А-Яа-яЁё]+)-$")
 _NEXT_WORD = re.compile(r"([а-яё]+)")  # used with match() at a position
-_WORD = re.compile(r"[A-Za-zА-Яа-яЁё]+")
+_MIXED_WORD = re.compile(  # a word with letters of both alphabets
+    r"(?=[A-Za-zА-Яа-яЁё]*[A-Za-z])(?=[A-Za-zА-Яа-яЁё]*[А-Яа-яЁё])[A-Za-zА-Яа-яЁё]+"
+)
 
 # A hyphen at a line end is either a word broken across lines ("неотлож-" + "ных") or the
 # hyphen of a compound ("информационно-" + "коммуникационных"). The document itself is the
@@ -282,7 +284,7 @@ def _join(source: str, lines: list[tuple[int, int]], markdown: bool) -> Normaliz
     if pending_hyphen:
         out.add_char("-", pending_hyphen[0])
     built = out.build()
-    folded = _WORD.sub(lambda w: fold_lookalikes(w.group(0)), built.text)
+    folded = _MIXED_WORD.sub(lambda w: fold_lookalikes(w.group(0)), built.text)
     return NormalizedText(folded, built.offsets)
 
 

@@ -6,6 +6,7 @@ it is loaded: pySHACL is linear there, while over a large or store-backed graph 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,7 @@ from rdflib import Graph
 from rdflib.namespace import SH
 
 __all__ = ["SHAPES_PATH", "ONTOLOGY_PATH", "Violation", "ValidationResult", "load_shapes",
-           "load_ontology", "validate"]
+           "load_ontology", "validate", "as_graph"]
 
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES_PATH = ROOT / "shapes" / "somkg-shapes.ttl"
@@ -49,8 +50,20 @@ def load_ontology() -> Graph:
     return Graph().parse(ONTOLOGY_PATH, format="turtle")
 
 
-def validate(data: Graph) -> ValidationResult:
-    """Validate ``data`` against the somkg shapes; the violations say what to fix."""
+def as_graph(triples: Iterable[tuple]) -> Graph:
+    """An rdflib in-memory graph of ``triples`` (pySHACL needs a context-aware store)."""
+    if isinstance(triples, Graph):
+        return triples
+    graph = Graph()
+    for t in triples:
+        graph.add(t)
+    return graph
+
+
+def validate(data: Graph | Iterable[tuple]) -> ValidationResult:
+    """Validate ``data`` (a graph or its triples) against the somkg shapes; the violations
+    say what to fix."""
+    data = as_graph(data)
     conforms, report, _ = shacl_validate(
         data, shacl_graph=load_shapes(), inference="none", abort_on_first=False,
         allow_warnings=False, advanced=True,
