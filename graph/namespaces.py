@@ -8,18 +8,29 @@ __all__ = [
     "FOAF", "DCTERMS", "OWL", "PROV", "RDF", "RDFS", "SKOS", "XSD", "PREFIXES", "bind_prefixes",
 ]
 
-SOMKG = Namespace("https://w3id.org/somkg/ontology#")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-ELI_DL = Namespace("http://data.europa.eu/eli/eli-draft-legislation-ontology#")
-CITO = Namespace("http://purl.org/spar/cito/")
-FABIO = Namespace("http://purl.org/spar/fabio/")
-DOCO = Namespace("http://purl.org/spar/doco/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-UNDO = Namespace("https://w3id.org/un/ontology/undo/")
-ALLOT = Namespace("https://w3id.org/akn/ontology/allot/")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+class _Namespace(Namespace):
+    """A namespace that makes each of its terms once: the mapper asks for them per triple."""
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = self.term(name)
+        self.__dict__[name] = term
+        return term
+
+
+SOMKG = _Namespace("https://w3id.org/somkg/ontology#")
+ELI = _Namespace("http://data.europa.eu/eli/ontology#")
+ELI_DL = _Namespace("http://data.europa.eu/eli/eli-draft-legislation-ontology#")
+CITO = _Namespace("http://purl.org/spar/cito/")
+FABIO = _Namespace("http://purl.org/spar/fabio/")
+DOCO = _Namespace("http://purl.org/spar/doco/")
+OA = _Namespace("http://www.w3.org/ns/oa#")
+UNDO = _Namespace("https://w3id.org/un/ontology/undo/")
+ALLOT = _Namespace("https://w3id.org/akn/ontology/allot/")
+ORG = _Namespace("http://www.w3.org/ns/org#")
+SCHEMA = _Namespace("https://schema.org/")
+FOAF = _Namespace("http://xmlns.com/foaf/0.1/")
 
 PREFIXES = {
     "somkg": SOMKG, "eli": ELI, "eli-dl": ELI_DL, "cito": CITO, "fabio": FABIO, "doco": DOCO,
