@@ -186,22 +186,21 @@ class _DocumentMapper:
     def paragraphs(self) -> None:
         for p in self.record.paragraphs:
             node = iris.paragraph(self.doc, p.number)
-            self.add(self.doc, SOMKG.hasParagraph, node)
-            self.add(node, RDF.type, SOMKG.DocumentParagraph)
-            self.add(node, DCTERMS.isPartOf, self.doc)
+            self.document_part(node, SOMKG.hasParagraph, SOMKG.DocumentParagraph, p.text, p.span)
             self.add(node, SOMKG.number, _int(p.number))
-            self.add(node, SOMKG.text, _ru(p.text))
-            self.add(node, SOMKG.span, self.span(p.span))
             for mark in p.footnotes:
                 self.add(node, SOMKG.footnote, iris.footnote(self.doc, mark))
         for f in self.record.footnotes:
             node = iris.footnote(self.doc, f.mark)
-            self.add(self.doc, SOMKG.hasFootnote, node)
-            self.add(node, RDF.type, SOMKG.Footnote)
-            self.add(node, DCTERMS.isPartOf, self.doc)
+            self.document_part(node, SOMKG.hasFootnote, SOMKG.Footnote, f.text, f.span)
             self.add(node, SOMKG.mark, Literal(f.mark))
-            self.add(node, SOMKG.text, _ru(f.text))
-            self.add(node, SOMKG.span, self.span(f.span))
+
+    def document_part(self, node: URIRef, link: URIRef, cls: URIRef, text: str, span: Span) -> None:
+        self.add(self.doc, link, node)
+        self.add(node, RDF.type, cls)
+        self.add(node, DCTERMS.isPartOf, self.doc)
+        self.add(node, SOMKG.text, _ru(text))
+        self.add(node, SOMKG.span, self.span(span))
 
     def recommendation_iri(self, meeting: int | None, number: int, letter: str = "") -> URIRef | None:
         key = meeting if meeting is not None else _meeting_key(self.meeting)

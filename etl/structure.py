@@ -191,6 +191,16 @@ def read_body(clean: NormalizedText, cover_end: int) -> Body:
     return Body("paragraphs", _paragraphs(text, cover_end), (), agenda)
 
 
+def _in_sequence(text: str, start: int, end: int) -> list[re.Match]:
+    """Numbered lines that continue the sequence 1, 2, 3...: a number out of sequence (a
+    sub-heading "1." after paragraph 6, a year, a count) does not start a new part."""
+    starts = []
+    for m in _NUMBERED.finditer(text, start, end):
+        if int(m.group("n")) == len(starts) + 1:
+            starts.append(m)
+    return starts
+
+
 def _line_end(text: str, at: int) -> int:
     e = text.find("\n", at)
     return len(text) if e < 0 else e
@@ -238,13 +248,7 @@ def _compilation(text: str, headings: list[tuple[MeetingMention, int, int]]) -> 
     units: list[Unit] = []
     for i, (mention, _, heading_end) in enumerate(headings):
         stop = headings[i + 1][1] if i + 1 < len(headings) else len(text)
-        items = [m for m in _NUMBERED.finditer(text, heading_end, stop)]
-        expected = 1
-        starts = []
-        for m in items:
-            if int(m.group("n")) == expected:
-                starts.append(m)
-                expected += 1
+        starts = _in_sequence(text, heading_end, stop)
         for j, m in enumerate(starts):
             end = starts[j + 1].start() if j + 1 < len(starts) else stop
             part = Part("recommendation", m.group("n"), meeting=mention.ordinal)
@@ -260,12 +264,7 @@ def _compilation(text: str, headings: list[tuple[MeetingMention, int, int]]) -> 
 
 def _paragraphs(text: str, start: int) -> tuple[Unit, ...]:
     units = []
-    expected = 1
-    starts = []
-    for m in _NUMBERED.finditer(text, start):
-        if int(m.group("n")) == expected:
-            starts.append(m)
-            expected += 1
+    starts = _in_sequence(text, start, len(text))
     for j, m in enumerate(starts):
         stop = starts[j + 1].start() if j + 1 < len(starts) else len(text)
         end = _paragraph_end(text, m.end(), stop)
@@ -296,21 +295,11 @@ def _read_agenda(clean: NormalizedText) -> tuple[AgendaItem, ...]:
     notes = _ANNOTATIONS.search(text, start.end())
     end = notes.start() if notes else len(text)
     items = []
-    expected = 1
-    starts = []
-    for m in _NUMBERED.finditer(text, start.end(), end):
-        if int(m.group("n")) == expected:
-            starts.append(m)
-            expected += 1
+    starts = _in_sequence(text, start.end(), end)
     # the documentation of each item is listed in its annotation
     documentation: dict[int, list[str]] = {}
     if notes:
-        annotation_starts = []
-        expected = 1
-        for m in _NUMBERED.finditer(text, notes.end()):
-            if int(m.group("n")) == expected:
-                annotation_starts.append(m)
-                expected += 1
+        annotation_starts = _in_sequence(text, notes.end(), len(text))
         for j, m in enumerate(annotation_starts):
             stop = (annotation_starts[j + 1].start() if j + 1 < len(annotation_starts)
                     else len(text))

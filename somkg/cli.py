@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
@@ -50,7 +51,13 @@ StorePath = Annotated[Path | None, typer.Option(
 
 
 def _settings(store_path: Path | None) -> Settings:
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as e:
+        problems = "; ".join(f"SOMKG_{'_'.join(map(str, p['loc'])).upper()}: {p['msg']}"
+                             for p in e.errors())
+        err.print(f"[red]error:[/red] bad setting: {problems}")
+        raise typer.Exit(EXIT_USAGE) from None
     if store_path is not None:
         settings = settings.model_copy(update={"store_path": store_path})
     return settings

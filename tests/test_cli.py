@@ -87,3 +87,26 @@ def test_store_held_by_another_process_is_a_store_error(store, tmp_path):
         assert "cannot open the store" in result.stderr
     finally:
         holder.close()
+
+
+def test_store_path_from_the_environment(tmp_path):
+    import os
+
+    env = dict(os.environ, SOMKG_STORE_PATH=str(tmp_path / "from-env"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "one.txt").write_bytes(next(BUNDLED_CORPUS.glob("000_*")).read_bytes())
+    result = subprocess.run([sys.executable, "-m", "somkg.cli", "build", str(corpus), "--quiet"],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "from-env").is_dir()
+
+
+def test_a_bad_base_iri_is_a_clear_error(tmp_path):
+    import os
+
+    env = dict(os.environ, SOMKG_BASE_IRI="not-an-iri")
+    result = subprocess.run([sys.executable, "-m", "somkg.cli", "stats", "--store-path", str(tmp_path / "s")],
+                            capture_output=True, text=True, env=env, timeout=300)
+    assert result.returncode == 2
+    assert "base IRI" in result.stderr
