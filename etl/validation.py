@@ -6,12 +6,15 @@ it is loaded: pySHACL is linear there, while over a large or store-backed graph 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from pyshacl import validate as shacl_validate
+from pyshacl.graph_abstraction import DataGraph
+from pyshacl.shapes_graph import ShapesGraph
+from pyshacl.validator import Validator
 from rdflib import Graph
 from rdflib.namespace import SH
 
@@ -45,6 +48,19 @@ def load_shapes() -> Graph:
     return Graph().parse(SHAPES_PATH, format="turtle")
 
 
+# pySHACL's validate() parses the shapes anew for every data graph; the build validates one
+# graph per document, so the parsed shapes are kept and handed to each Validator. No
+# inference runs, so validating "in place" leaves the data graph as it was.
+_OPTIONS = {"inference": "none", "advanced": True, "inplace": True, "abort_on_first": False,
+            "allow_warnings": False, "allow_infos": False}
+_EMPTY = Graph()
+
+
+@cache
+def _shapes_graph() -> ShapesGraph:
+    return ShapesGraph(load_shapes(), False, logging.getLogger("pyshacl"))
+
+
 @cache
 def load_ontology() -> Graph:
     return Graph().parse(ONTOLOGY_PATH, format="turtle")
@@ -63,11 +79,10 @@ def as_graph(triples: Iterable[tuple]) -> Graph:
 def validate(data: Graph | Iterable[tuple]) -> ValidationResult:
     """Validate ``data`` (a graph or its triples) against the somkg shapes; the violations
     say what to fix."""
-    data = as_graph(data)
-    conforms, report, _ = shacl_validate(
-        data, shacl_graph=load_shapes(), inference="none", abort_on_first=False,
-        allow_warnings=False, advanced=True,
-    )
+    validator = Validator(DataGraph.from_rdflib(as_graph(data)), shacl_graph=_EMPTY,
+                          options=dict(_OPTIONS))
+    validator.shacl_graph = _shapes_graph()
+    conforms, report, _ = validator.run()
     violations = []
     for result in report.subjects(SH.resultSeverity, SH.Violation):
         focus = report.value(result, SH.focusNode)

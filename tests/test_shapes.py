@@ -47,3 +47,18 @@ def test_every_class_the_shapes_target_is_in_the_ontology():
     targets = {o for o in load_shapes().objects(None, SH.targetClass)
                if str(o).startswith("https://w3id.org/somkg/")}
     assert targets <= classes
+
+
+def test_reused_shapes_give_the_same_report_as_a_fresh_pyshacl_run():
+    from pyshacl import validate as fresh
+    from rdflib.namespace import SH
+
+    from etl.validation import load_shapes
+
+    for path in sorted((EXAMPLES / "invalid").glob("*.ttl")) + sorted((EXAMPLES / "valid").glob("*.ttl")):
+        data = Graph().parse(path)
+        ours = validate(data)
+        conforms, report, _ = fresh(data, shacl_graph=load_shapes(), inference="none", advanced=True)
+        messages = sorted(str(m) for m in report.objects(None, SH.resultMessage))
+        assert ours.conforms == conforms, path
+        assert sorted(v.message for v in ours.violations) == messages, path
