@@ -2,8 +2,9 @@
 
 Values are never pasted into a query's text: a query names the variables it expects bound
 (``# Binds: ?document``), and callers pass RDF terms that the store binds. A bound variable
-must appear in the query's projection and in its triple patterns (not only in a ``BIND``):
-stores bind it as a join with the whole query (SPARQL SEP-0007, or ``VALUES``).
+must appear in the query's projection and in a required triple pattern (not only in a
+``BIND`` or an ``OPTIONAL``): pyoxigraph substitutes the term for the variable (SPARQL
+SEP-0007), so in an ``OPTIONAL`` it would filter nothing.
 
 >>> "SELECT" in load("recommendations-per-meeting")
 True

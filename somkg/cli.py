@@ -261,5 +261,29 @@ def stats(store_path: StorePath = None) -> None:
         store.close()
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    store_path: StorePath = None,
+) -> None:
+    """Serve the HTTP API over the store (build it first)."""
+    import uvicorn
+
+    from api import create_app
+
+    settings = _settings(store_path)
+    if not settings.store_path.is_dir():
+        err.print(f"[red]error:[/red] no store at {settings.store_path}; run `somkg build` first")
+        raise typer.Exit(EXIT_USAGE)
+    try:
+        application = create_app(settings)
+    except StoreError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(EXIT_STORE) from None
+    err.print(f"serving {settings.store_path} at http://{host}:{port}/ (API docs at /docs)")
+    uvicorn.run(application, host=host, port=port, log_level="info")
+
+
 if __name__ == "__main__":
     app()

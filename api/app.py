@@ -1,0 +1,48 @@
+"""The somkg web application: an app factory whose lifespan opens the store."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.errors import install_error_handlers
+from api.routers import documents, instruments, meetings, recommendations, resolutions
+from graph.store import EmbeddedStore, Store
+from somkg import __version__
+from somkg.settings import Settings
+
+__all__ = ["create_app"]
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """The app. With no ``store``, the lifespan opens the embedded store at
+    ``settings.store_path`` read-only and closes it on shutdown."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        opened = store is None
+        app.state.store = EmbeddedStore(settings.store_path, read_only=True) if opened else store
+        app.state.settings = settings
+        try:
+            yield
+        finally:
+            if opened:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="somkg",
+        version=__version__,
+        description="The knowledge graph of the UN Working Group on the Smuggling of Migrants: "
+        "meetings, recommendations, the articles they refer to, and which documents cite which.",
+        lifespan=lifespan,
+    )
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
+                       allow_headers=["*"])
+    install_error_handlers(app)
+    for module in (meetings, recommendations, instruments, documents, resolutions):
+        app.include_router(module.router)
+    return app
