@@ -9,7 +9,8 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import install_error_handlers
-from api.routers import documents, instruments, meetings, recommendations, resolutions
+from api.routers import documents, instruments, meetings, recommendations, resolutions, sparql
+from graph.bounded import BoundedQueries, InProcessQueries
 from graph.store import EmbeddedStore, Store
 from somkg import __version__
 from somkg.settings import Settings
@@ -27,9 +28,15 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         opened = store is None
         app.state.store = EmbeddedStore(settings.store_path, read_only=True) if opened else store
         app.state.settings = settings
+        path = getattr(app.state.store, "path", None)
+        app.state.queries = (
+            BoundedQueries(path, settings.sparql_timeout, settings.sparql_max_rows,
+                           settings.sparql_workers)
+            if path is not None else InProcessQueries(app.state.store, settings.sparql_max_rows))
         try:
             yield
         finally:
+            app.state.queries.close()
             if opened:
                 app.state.store.close()
 
@@ -43,6 +50,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                        allow_headers=["*"])
     install_error_handlers(app)
-    for module in (meetings, recommendations, instruments, documents, resolutions):
+    for module in (meetings, recommendations, instruments, documents, resolutions, sparql):
         app.include_router(module.router)
     return app

@@ -28,6 +28,11 @@ class Settings(BaseSettings):
     store_path: Path = Field(default_factory=default_store_path,
                              description="Directory of the embedded store.")
     base_iri: str = Field(DEFAULT_BASE, description="Base of every IRI somkg mints.")
+    sparql_timeout: float = Field(10.0, gt=0, le=600,
+                                  description="Seconds a public SPARQL query may run.")
+    sparql_max_rows: int = Field(10_000, gt=0, le=1_000_000,
+                                 description="Rows (or triples) a public SPARQL result may hold.")
+    sparql_workers: int = Field(2, ge=1, le=32, description="Processes that run public queries.")
 
     @field_validator("base_iri")
     @classmethod

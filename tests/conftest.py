@@ -3,15 +3,22 @@ bundled corpus (each test that writes gets its own store)."""
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from pathlib import Path
 
+import httpx
 import pytest
+import uvicorn
 
+from api import create_app
 from etl.pipeline import BUNDLED_CORPUS, build
 from etl.reference import load_reference
 from etl.references import Matchers, ReferenceReader
 from graph.iris import DEFAULT_BASE
 from graph.store import EmbeddedStore
+from somkg.settings import Settings
 
 BASE = DEFAULT_BASE
 
@@ -44,6 +51,33 @@ def built(tmp_path_factory):
 @pytest.fixture(scope="session")
 def corpus_store(built):
     return built[0]
+
+
+@pytest.fixture(scope="session")
+def server_url(corpus_store, tmp_path_factory):
+    """The app serving the corpus store over real HTTP on a free loopback port. Public SPARQL
+    queries get 3 seconds and 2,000 rows, so the limits can be tested quickly."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    settings = Settings(store_path=tmp_path_factory.mktemp("unused"), base_iri=BASE,
+                        sparql_timeout=3, sparql_max_rows=2000, sparql_workers=1)
+    server = uvicorn.Server(uvicorn.Config(create_app(settings, corpus_store), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def api(server_url):
+    with httpx.Client(base_url=server_url, timeout=30) as client:
+        yield client
 
 
 def corpus_file(prefix: str) -> Path:

@@ -4,36 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-import socket
-import threading
-import time
 
-import httpx
 import pytest
-import uvicorn
-
-from api import create_app
-from somkg.settings import Settings
-from tests.conftest import BASE
-
-
-@pytest.fixture(scope="module")
-def api(corpus_store, tmp_path_factory):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    settings = Settings(store_path=tmp_path_factory.mktemp("unused"), base_iri=BASE)
-    server = uvicorn.Server(uvicorn.Config(create_app(settings, corpus_store), host="127.0.0.1",
-                                           port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
-        yield client
-    server.should_exit = True
-    thread.join(timeout=10)
 
 
 def ok(response, status=200):

@@ -1,0 +1,208 @@
+"""Run untrusted SPARQL queries within a time limit and a result cap.
+
+pyoxigraph has no query time limit, and a signal does not stop a running query. So queries
+from the public endpoint run in worker processes that open the store read-only; a query
+still running when its time is up has its worker killed and replaced, and the caller gets a
+:class:`QueryTimeout`. A result with more rows (or triples) than the cap is not sent: the
+caller gets a :class:`ResultTooLarge`, which says to add a LIMIT.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import queue
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib.term import Identifier
+
+from graph.store import QueryError
+
+__all__ = ["Answer", "QueryTimeout", "ResultTooLarge", "UpdateRefused", "BoundedQueries",
+           "InProcessQueries",
+           "query_form", "is_update"]
+
+
+class QueryTimeout(QueryError):
+    """The query ran past the time limit and was stopped."""
+
+
+class ResultTooLarge(QueryError):
+    """The result holds more rows or triples than the cap."""
+
+
+class UpdateRefused(QueryError):
+    """An update was sent to a read-only endpoint."""
+
+
+@dataclass(frozen=True)
+class Answer:
+    form: str  # "select", "ask", "construct"
+    variables: tuple[str, ...] = ()
+    rows: tuple[dict[str, Identifier], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[tuple[Identifier, Identifier, Identifier], ...] = field(default=())
+
+
+_PROLOGUE = re.compile(r"^(?:\s+|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*",
+                       re.IGNORECASE)
+_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def _after_prologue(text: str) -> str:
+    return text[_PROLOGUE.match(text).end():]
+
+
+def is_update(text: str) -> bool:
+    """True for a SPARQL 1.1 Update request (what follows the prologue is an update verb)."""
+    return bool(_UPDATE.match(_after_prologue(text)))
+
+
+def query_form(text: str) -> str | None:
+    """"select", "ask", "construct" (CONSTRUCT and DESCRIBE) or None if not a query."""
+    m = _FORM.match(_after_prologue(text))
+    if not m:
+        return None
+    form = m.group(1).lower()
+    return "construct" if form == "describe" else form
+
+
+def _worker(path: str, max_rows: int, conn) -> None:  # runs in a child process
+    import pyoxigraph as ox
+
+    from graph.store import from_ox
+
+    store = ox.Store.read_only(path)
+    while True:
+        try:
+            sparql = conn.recv()
+        except EOFError:
+            return
+        try:
+            result = store.query(sparql, use_default_graph_as_union=True)
+            if isinstance(result, ox.QueryBoolean):
+                conn.send(("ok", Answer("ask", boolean=bool(result))))
+            elif isinstance(result, ox.QuerySolutions):
+                variables = tuple(v.value for v in result.variables)
+                rows = []
+                for solution in result:
+                    if len(rows) == max_rows:
+                        raise ResultTooLarge(f"the result has more than {max_rows} rows; add a "
+                                             "LIMIT or narrow the query")
+                    rows.append({v: from_ox(solution[v]) for v in variables
+                                 if solution[v] is not None})
+                conn.send(("ok", Answer("select", variables, tuple(rows))))
+            else:
+                triples = []
+                for t in result:
+                    if len(triples) == max_rows:
+                        raise ResultTooLarge(f"the result has more than {max_rows} triples; add "
+                                             "a LIMIT or narrow the query")
+                    triples.append((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))
+                conn.send(("ok", Answer("construct", triples=tuple(triples))))
+        except ResultTooLarge as e:
+            conn.send(("too_large", str(e)))
+        except (SyntaxError, ValueError, OSError) as e:
+            conn.send(("error", str(e)))
+
+
+class _Worker:
+    def __init__(self, context, path: Path, max_rows: int):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker, args=(str(path), max_rows, child),
+                                       daemon=True)
+        self.process.start()
+        child.close()
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class InProcessQueries:
+    """The same interface for a store without a path (in memory): the result cap holds, but
+    there is no time limit, as pyoxigraph cannot stop a query. Serve from disk in production."""
+
+    def __init__(self, store, max_rows: int):
+        self.store, self.max_rows = store, max_rows
+
+    def run(self, sparql: str) -> Answer:
+        if is_update(sparql):
+            raise UpdateRefused("this endpoint is read-only: SPARQL updates are refused")
+        result = self.store.query(sparql)
+        if isinstance(result, bool):
+            return Answer("ask", boolean=result)
+        size = len(result.rows) if hasattr(result, "rows") else len(result)
+        if size > self.max_rows:
+            raise ResultTooLarge(f"the result has more than {self.max_rows} rows or triples; "
+                                 "add a LIMIT or narrow the query")
+        if hasattr(result, "rows"):
+            return Answer("select", result.variables, result.rows)
+        return Answer("construct", triples=tuple(result))
+
+    def close(self) -> None:
+        pass
+
+
+class BoundedQueries:
+    """A small pool of query workers over the store at ``path``."""
+
+    def __init__(self, path: Path, timeout: float, max_rows: int, workers: int = 2):
+        self.path, self.timeout, self.max_rows = path, timeout, max_rows
+        self._context = mp.get_context("spawn")
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._workers: list[_Worker] = []
+        for _ in range(workers):
+            self._add()
+
+    def _add(self) -> None:
+        worker = _Worker(self._context, self.path, self.max_rows)
+        with self._lock:
+            self._workers.append(worker)
+        self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.stop()
+        with self._lock:
+            self._workers.remove(worker)
+        self._add()
+
+    def run(self, sparql: str) -> Answer:
+        """Run a query. Raises :class:`UpdateRefused`, :class:`QueryTimeout`,
+        :class:`ResultTooLarge`, or :class:`QueryError` for a query that does not parse."""
+        if is_update(sparql):
+            raise UpdateRefused("this endpoint is read-only: SPARQL updates are refused")
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            raise QueryTimeout(f"all query workers stayed busy for {self.timeout:g} s; "
+                               "try again later") from None
+        worker.conn.send(sparql)
+        if worker.conn.poll(self.timeout):
+            try:
+                status, payload = worker.conn.recv()
+            except (EOFError, OSError):
+                status, payload = "error", "the query worker stopped"
+                self._replace(worker)
+            else:
+                self._idle.put(worker)
+        else:
+            self._replace(worker)
+            raise QueryTimeout(f"the query ran longer than the {self.timeout:g} s limit and was "
+                               "stopped; narrow it or add a LIMIT")
+        if status == "ok":
+            return payload
+        if status == "too_large":
+            raise ResultTooLarge(payload)
+        raise QueryError(f"the query is not valid SPARQL or cannot run: {payload}")
+
+    def close(self) -> None:
+        with self._lock:
+            for worker in self._workers:
+                worker.stop()
+            self._workers.clear()
