@@ -9,7 +9,15 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.errors import install_error_handlers
-from api.routers import documents, instruments, meetings, recommendations, resolutions, sparql
+from api.routers import (
+    documents,
+    instruments,
+    linked_data,
+    meetings,
+    recommendations,
+    resolutions,
+    sparql,
+)
 from graph.bounded import BoundedQueries, InProcessQueries
 from graph.store import EmbeddedStore, Store
 from somkg import __version__
@@ -50,6 +58,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                        allow_headers=["*"])
     install_error_handlers(app)
-    for module in (meetings, recommendations, instruments, documents, resolutions, sparql):
+    for module in (meetings, recommendations, instruments, documents, resolutions, sparql,
+                   linked_data):
         app.include_router(module.router)
     return app
