@@ -15,9 +15,10 @@ def test_query_parses_and_says_what_it_is(name):
     text = queries.load(name)
     prepareQuery(text)
     assert text.startswith("#"), "each query starts with a comment saying what it answers"
+    head = text[text.index("SELECT"):text.index("WHERE")] if "SELECT" in text else ""
     for variable in queries.bound_variables(name):
-        projection = text[text.index("SELECT"):text.index("WHERE")]
-        assert f"?{variable}" in projection, f"bound ?{variable} must be projected"
+        if head:
+            assert f"?{variable}" in head, f"bound ?{variable} must be projected"
 
 
 @pytest.mark.parametrize("name", queries.names())
