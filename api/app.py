@@ -16,8 +16,10 @@ from api.routers import (
     meetings,
     recommendations,
     resolutions,
+    search,
     sparql,
 )
+from api.search import SearchIndex
 from graph.bounded import BoundedQueries, InProcessQueries
 from graph.store import EmbeddedStore, Store
 from somkg import __version__
@@ -41,6 +43,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             BoundedQueries(path, settings.sparql_timeout, settings.sparql_max_rows,
                            settings.sparql_workers)
             if path is not None else InProcessQueries(app.state.store, settings.sparql_max_rows))
+        app.state.search = SearchIndex.from_store(app.state.store)
         try:
             yield
         finally:
@@ -58,7 +61,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET", "POST"],
                        allow_headers=["*"])
     install_error_handlers(app)
-    for module in (meetings, recommendations, instruments, documents, resolutions, sparql,
-                   linked_data):
+    for module in (meetings, recommendations, instruments, documents, resolutions, search,
+                   sparql, linked_data):
         app.include_router(module.router)
     return app

@@ -11,7 +11,7 @@ __all__ = [
     "Page", "Meeting", "Titles", "ArticleLink", "Subitem", "RecommendationLink", "DocumentLink",
     "RecommendationSummary", "Recommendation", "Instrument", "ArticleSummary", "Chapter",
     "InstrumentDetail", "ArticleRecommendation", "ArticleParagraphCitation", "Article",
-    "Document", "Reference", "ChainEntry", "Chain", "Resolution", "ResolutionDetail",
+    "Document", "Reference", "ChainEntry", "Chain", "Resolution", "ResolutionDetail", "SearchHit",
 ]
 
 T = TypeVar("T")
@@ -174,6 +174,15 @@ class Chain(BaseModel):
     depth: int
     items: list[ChainEntry]
     truncated: bool = Field(description="True when the fan-out cap stopped the walk.")
+
+
+class SearchHit(BaseModel):
+    type: str = Field(description="recommendation, paragraph, footnote or document")
+    label: str
+    text: str
+    matched: list[str] = Field(description="The words of the text that matched, as printed.")
+    document: str | None = Field(description="The document a paragraph or footnote belongs to.")
+    iri: str
 
 
 class Resolution(BaseModel):

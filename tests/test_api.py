@@ -161,3 +161,19 @@ def test_openapi_documents_every_endpoint(api):
     for path in ("/api/meetings", "/api/recommendations/{meeting}/{number}",
                  "/api/instruments/{instrument}/articles/{article}", "/api/documents/{id}/chain"):
         assert path in spec["paths"], path
+
+
+@pytest.mark.parametrize("query, printed", [("ребенок", "детей"), ("дети", "ребенка"),
+                                            ("свидетель", "свидетелей")])
+def test_search_finds_words_in_any_form(api, query, printed):
+    hits = ok(api.get("/api/search", params={"q": query, "limit": 100}))["items"]
+    assert any(printed in h["matched"] for h in hits)
+    assert all(h["matched"] for h in hits)
+
+
+def test_search_needs_every_word_and_ranks_recommendations(api):
+    hits = ok(api.get("/api/search", params={"q": "защита свидетелей"}))["items"]
+    assert hits and all({"свидетел"} <= {m[:8] for m in h["matched"]} for h in hits)
+    assert {h["type"] for h in hits} <= {"recommendation", "paragraph", "footnote", "document"}
+    assert ok(api.get("/api/search", params={"q": "кенгуру"}))["total"] == 0
+    assert_error(api.get("/api/search", params={"q": "x"}), 400)
