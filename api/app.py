@@ -14,6 +14,7 @@ from api.routers import (
     instruments,
     linked_data,
     meetings,
+    pages,
     recommendations,
     resolutions,
     search,
@@ -62,6 +63,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                        allow_headers=["*"])
     install_error_handlers(app)
     for module in (meetings, recommendations, instruments, documents, resolutions, search,
-                   sparql, linked_data):
+                   sparql, linked_data, pages):
         app.include_router(module.router)
     return app

@@ -10,24 +10,23 @@ when nothing fits. The ontology and the SHACL shapes are served at ``/ontology``
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS
 
 from api.errors import NotAcceptable, NotFound
 from api.negotiation import choose
+from api.routers.pages import thing_page
+from api.routers.templating import templates
 from etl.validation import load_ontology, load_shapes
 from graph import queries
 from graph.namespaces import bind_prefixes
 
 router = APIRouter(tags=["linked data"])
-templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
 
 # media type -> (suffix, rdflib format, name), in server preference order
 FORMS = {
@@ -104,7 +103,7 @@ def _html(request: Request, iri: URIRef, graph: Graph, alternates: list[dict]) -
         row["objects"].append({"text": _label(graph, s), "href": _local(base, str(s))})
     external = sorted({str(o) for o in graph.objects(iri, None)
                        if str(o).startswith("https://undocs.org/")})
-    return templates.TemplateResponse(request, "resource.html", {
+    return templates.TemplateResponse(request, "resource.html", {  # the generic page
         "title": _label(graph, iri), "iri": str(iri), "properties": list(rows.values()),
         "incoming": list(incoming.values()), "alternates": alternates, "external": external,
         "lang": "en"}, headers={"Vary": "Accept"})
@@ -136,7 +135,7 @@ def describe(request: Request, path: ResourcePath):
     alternates = [{"href": f"/doc/{bare}{suffix}", "type": m, "name": name}
                   for m, (suffix, _, name) in FORMS.items()]
     if media == "text/html":
-        return _html(request, iri, graph, alternates)
+        return thing_page(request, bare, alternates) or _html(request, iri, graph, alternates)
     return _rdf(graph, media)
 
 
