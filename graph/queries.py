@@ -2,9 +2,9 @@
 
 Values are never pasted into a query's text: a query names the variables it expects bound
 (``# Binds: ?document``), and callers pass RDF terms that the store binds. A bound variable
-must appear in the query's projection and in a required triple pattern (not only in a
-``BIND`` or an ``OPTIONAL``): pyoxigraph substitutes the term for the variable (SPARQL
-SEP-0007), so in an ``OPTIONAL`` it would filter nothing.
+is given to the engine by :func:`with_values`, a ``VALUES`` block at the head of the
+``WHERE`` clause: the query starts from the bound terms (engines plan it well) and means
+the same on every store. Queries say ``WHERE`` explicitly and project what they bind.
 
 >>> "SELECT" in load("recommendations-per-meeting")
 True
@@ -16,7 +16,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-__all__ = ["QUERY_DIR", "load", "names", "bound_variables"]
+__all__ = ["QUERY_DIR", "load", "names", "bound_variables", "with_values"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
@@ -41,3 +41,37 @@ def bound_variables(name: str) -> list[str]:
     """The variables a query expects the caller to bind (its ``# Binds:`` header)."""
     m = re.search(r"^# Binds: (.*)$", load(name), re.M)
     return re.findall(r"\?(\w+)", m.group(1)) if m else []
+
+
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def with_values(text: str, bindings: dict) -> str:
+    """The query with its bound variables given by a ``VALUES`` block (SPARQL 1.1, section
+    10.2) at the head of its ``WHERE`` clause (or of its first group, ``ASK { ... }``), so the
+    engine starts from the bound terms.
+    This is the one place values enter a query: each term is written by rdflib's ``n3()``,
+    which escapes literals; an IRI with characters IRIs may not hold, a variable name that is
+    not a name, or a value that is not an RDF term is refused with ``ValueError``.
+
+    >>> from rdflib import URIRef
+    >>> with_values("SELECT ?d WHERE { ?d ?p ?o }", {"d": URIRef("http://x/a")})
+    'SELECT ?d WHERE { VALUES ?d { <http://x/a> }\n ?d ?p ?o }'
+    """
+    from rdflib import URIRef
+    from rdflib.term import Identifier
+
+    if not bindings:
+        return text
+    block = []
+    for name, term in bindings.items():
+        if not re.fullmatch(r"\w+", name) or not isinstance(term, Identifier):
+            raise ValueError(f"cannot bind {name!r} to {term!r}")
+        if isinstance(term, URIRef) and re.search(r'[\s<>"{}|^`\\]', str(term)):
+            raise ValueError(f"not an IRI: {str(term)!r}")
+        block.append("VALUES ?" + name + " { " + term.n3() + " }")
+    where = _WHERE.search(text)  # else "ASK {" or "SELECT * {": the first brace opens it
+    at = where.end() if where else text.find("{") + 1
+    if at <= 0:
+        raise ValueError("the query has no group pattern to bind values in")
+    return text[:at] + " " + "\n".join(block) + "\n" + text[at:]

@@ -5,8 +5,8 @@ path is given). Results come back as plain types with rdflib terms, so that code
 module never sees the engine. Every document's triples live in their own named graph;
 queries see the union of all graphs as their default graph.
 
-Query values are bound as RDF terms through pyoxigraph's ``substitutions`` (SPARQL SEP-0007),
-never pasted into the query text.
+Query values are bound as RDF terms by :func:`graph.queries.with_values` (a ``VALUES``
+block written with rdflib's escaping), never pasted into the query text by callers.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ from typing import Protocol
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
+
+from graph.queries import with_values
 
 __all__ = [
     "StoreError",
@@ -137,10 +139,13 @@ class EmbeddedStore:
 
         Raises :class:`QueryError` for a query that does not parse or cannot be evaluated.
         """
-        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        if bindings:
+            try:
+                sparql = with_values(sparql, bindings)
+            except ValueError as e:
+                raise QueryError(str(e)) from e
         try:
-            result = self._store.query(sparql, use_default_graph_as_union=True,
-                                       substitutions=substitutions or None)
+            result = self._store.query(sparql, use_default_graph_as_union=True)
         except SyntaxError as e:
             raise QueryError(f"the query is not valid SPARQL: {e}") from e
         except (OSError, ValueError) as e:

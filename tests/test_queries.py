@@ -34,3 +34,16 @@ def test_unknown_or_unsafe_names_are_refused():
     for name in ("nope", "../etl/mapper", "quality/../../x"):
         with pytest.raises(KeyError):
             queries.load(name)
+
+
+def test_values_binding_escapes_terms_and_refuses_what_is_not_an_iri():
+    from rdflib import Literal, URIRef
+
+    text = queries.with_values("SELECT ?d WHERE { ?d ?p ?o }", {"d": Literal('x" } ; DROP ALL ; {')})
+    assert 'VALUES ?d { "x\\" } ; DROP ALL ; {" }' in text.splitlines()[0]
+    prepareQuery(text)  # still one query: the quote is escaped inside the literal
+    for bad in (URIRef("http://x/a> } DROP ALL { <b"), URIRef("http://x/a b")):
+        with pytest.raises(ValueError):
+            queries.with_values("SELECT ?d WHERE { ?d ?p ?o }", {"d": bad})
+    with pytest.raises(ValueError):
+        queries.with_values("SELECT ?d WHERE { ?d ?p ?o }", {"d } DROP": Literal(1)})
