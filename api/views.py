@@ -8,7 +8,6 @@ from collections import deque
 from collections.abc import Iterable
 
 from rdflib import Literal, URIRef
-from rdflib.term import Identifier
 
 from api import models
 from api.errors import NotFound
@@ -22,7 +21,7 @@ __all__ = [
 ]
 
 
-def _rows(store: Store, name: str, **bindings: Identifier) -> list[dict]:
+def _rows(store: Store, name: str, **bindings) -> list[dict]:
     result = store.query(queries.load(name), bindings)
     assert isinstance(result, SelectResult)
     rows = [{k: v.toPython() if isinstance(v, Literal) else str(v) for k, v in row.items()}
@@ -74,8 +73,7 @@ def recommendations(store: Store, base: str, meeting: int | None = None,
                     instrument: str | None = None, article: int | None = None,
                     text: str | None = None) -> list[models.RecommendationSummary]:
     """Recommendations, filtered by meeting, by instrument (and article), and by words."""
-    bindings = {"meeting": Literal(meeting)} if meeting is not None else {}
-    found = [_summary(r) for r in _rows(store, "recommendations", **bindings)]
+    bindings: dict = {"meeting": Literal(meeting)} if meeting is not None else {}
     if instrument is not None:
         if article is not None:
             hits = {r["recommendation"] for r in _rows(
@@ -84,7 +82,10 @@ def recommendations(store: Store, base: str, meeting: int | None = None,
         else:
             hits = {r["recommendation"] for r in _rows(
                 store, "recommendations-by-instrument", instrument=iris.instrument(base, instrument))}
-        found = [r for r in found if r.iri in hits]
+        if not hits:
+            return []
+        bindings["recommendation"] = sorted(URIRef(h) for h in hits)
+    found = [_summary(r) for r in _rows(store, "recommendations", **bindings)]
     if text:
         needle = text.casefold()
         found = [r for r in found if needle in r.text.casefold()]
@@ -102,8 +103,7 @@ def _article_links(rows: Iterable[dict]) -> list[models.ArticleLink]:
 
 def recommendation(store: Store, base: str, meeting: int, number: int) -> models.Recommendation:
     node = iris.recommendation(base, meeting, number)
-    summary = [r for r in _rows(store, "recommendations", meeting=Literal(meeting))
-               if r["recommendation"] == str(node)]
+    summary = _rows(store, "recommendations", recommendation=node)
     if not summary:
         raise NotFound(f"no recommendation {number} of meeting {meeting}")
     parts = _rows(store, "recommendation-parts", recommendation=node)
@@ -266,7 +266,7 @@ def chain(store: Store, base: str, identifier: str, direction: str, depth: int,
     shortest path; cycles are safe (a document is visited once) and at most ``limit``
     documents are returned."""
     start = document(store, base, identifier)
-    read = {d.iri for d in documents(store) if d.source}
+    read = {r["document"] for r in _rows(store, "documents-read")}
     seen = {start.iri: [start.id]}
     queue = deque([(start.iri, 0)])
     items: list[models.ChainEntry] = []

@@ -49,7 +49,7 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 def with_values(text: str, bindings: dict) -> str:
     """The query with its bound variables given by a ``VALUES`` block (SPARQL 1.1, section
     10.2) at the head of its ``WHERE`` clause (or of its first group, ``ASK { ... }``), so the
-    engine starts from the bound terms.
+    engine starts from the bound terms. A variable may be bound to a list of terms.
     This is the one place values enter a query: each term is written by rdflib's ``n3()``,
     which escapes literals; an IRI with characters IRIs may not hold, a variable name that is
     not a name, or a value that is not an RDF term is refused with ``ValueError``.
@@ -64,12 +64,14 @@ def with_values(text: str, bindings: dict) -> str:
     if not bindings:
         return text
     block = []
-    for name, term in bindings.items():
-        if not re.fullmatch(r"\w+", name) or not isinstance(term, Identifier):
-            raise ValueError(f"cannot bind {name!r} to {term!r}")
-        if isinstance(term, URIRef) and re.search(r'[\s<>"{}|^`\\]', str(term)):
-            raise ValueError(f"not an IRI: {str(term)!r}")
-        block.append("VALUES ?" + name + " { " + term.n3() + " }")
+    for name, value in bindings.items():
+        terms = list(value) if isinstance(value, (list, tuple, set, frozenset)) else [value]
+        if not re.fullmatch(r"\w+", name) or not all(isinstance(t, Identifier) for t in terms):
+            raise ValueError(f"cannot bind {name!r} to {value!r}")
+        for term in terms:
+            if isinstance(term, URIRef) and re.search(r'[\s<>"{}|^`\\]', str(term)):
+                raise ValueError(f"not an IRI: {str(term)!r}")
+        block.append("VALUES ?" + name + " { " + " ".join(t.n3() for t in terms) + " }")
     where = _WHERE.search(text)  # else "ASK {" or "SELECT * {": the first brace opens it
     at = where.end() if where else text.find("{") + 1
     if at <= 0:
