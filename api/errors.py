@@ -15,7 +15,8 @@ from starlette.exceptions import HTTPException
 
 from graph.store import QueryError, StoreError
 
-__all__ = ["ApiError", "NotFound", "BadRequest", "error_body", "install_error_handlers"]
+__all__ = ["ApiError", "NotFound", "BadRequest", "NotAcceptable", "Forbidden", "TooLarge",
+           "QueryTooLong", "error_body", "install_error_handlers"]
 
 log = logging.getLogger("somkg.api")
 
@@ -47,6 +48,16 @@ class NotAcceptable(ApiError):
 class Forbidden(ApiError):
     status = 403
     code = "forbidden"
+
+
+class TooLarge(ApiError):
+    status = 413
+    code = "result_too_large"
+
+
+class QueryTooLong(ApiError):
+    status = 503
+    code = "query_timeout"
 
 
 def error_body(status: int, code: str, message: str) -> dict:

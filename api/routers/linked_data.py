@@ -139,27 +139,20 @@ def describe(request: Request, path: ResourcePath):
     return _rdf(graph, media)
 
 
-def _static_graph(request: Request, graph: Graph, path: str, iri: str):
-    bare, media = _split_suffix(path)
-    media = _negotiated(request, media)
-    if media == "text/html":
-        alternates = [{"href": f"{bare}{suffix}", "type": m, "name": name}
-                      for m, (suffix, _, name) in FORMS.items()]
-        return _html(request, URIRef(iri), graph, alternates)
-    return _rdf(graph, media)
+def _serve_graph(name: str, load, iri: str, summary: str) -> None:
+    """Serve a fixed graph (the ontology, the shapes) at /<name>, by Accept or suffix."""
+
+    @router.get(f"/{name}{{suffix:path}}", summary=summary, name=name)
+    def serve(request: Request, suffix: str = ""):
+        if suffix and not re.fullmatch(r"\.(html|ttl|jsonld|rdf|nt)", suffix):
+            raise NotFound(f"no such resource: /{name}{suffix}")
+        media = _negotiated(request, SUFFIXES.get(suffix))
+        if media == "text/html":
+            alternates = [{"href": f"/{name}{s}", "type": m, "name": label}
+                          for m, (s, _, label) in FORMS.items()]
+            return _html(request, URIRef(iri), load(), alternates)
+        return _rdf(load(), media)
 
 
-@router.get("/ontology{suffix:path}", summary="The somkg ontology")
-def ontology(request: Request, suffix: str = ""):
-    if suffix and not re.fullmatch(r"\.(html|ttl|jsonld|rdf|nt)", suffix):
-        raise NotFound(f"no such resource: /ontology{suffix}")
-    return _static_graph(request, load_ontology(), "/ontology" + suffix,
-                         "https://w3id.org/somkg/ontology")
-
-
-@router.get("/shapes{suffix:path}", summary="The somkg SHACL shapes")
-def shapes(request: Request, suffix: str = ""):
-    if suffix and not re.fullmatch(r"\.(html|ttl|jsonld|rdf|nt)", suffix):
-        raise NotFound(f"no such resource: /shapes{suffix}")
-    return _static_graph(request, load_shapes(), "/shapes" + suffix,
-                         "https://w3id.org/somkg/shapes")
+_serve_graph("ontology", load_ontology, "https://w3id.org/somkg/ontology", "The somkg ontology")
+_serve_graph("shapes", load_shapes, "https://w3id.org/somkg/shapes", "The somkg SHACL shapes")

@@ -19,7 +19,7 @@ from fastapi.responses import Response
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from api.errors import ApiError, BadRequest, Forbidden, NotAcceptable
+from api.errors import BadRequest, Forbidden, NotAcceptable, QueryTooLong, TooLarge
 from api.negotiation import choose
 from graph.bounded import QueryTimeout, ResultTooLarge, UpdateRefused, query_form
 from graph.namespaces import bind_prefixes
@@ -46,16 +46,6 @@ GRAPHS = {  # media type -> rdflib serializer
     "application/n-triples": "nt",
     "text/plain": "nt",
 }
-
-
-class QueryTooLong(ApiError):
-    status = 503
-    code = "query_timeout"
-
-
-class TooLarge(ApiError):
-    status = 413
-    code = "result_too_large"
 
 
 def _answer(request: Request, sparql: str) -> Response:
