@@ -156,12 +156,13 @@ def instrument(store: Store, base: str, key: str) -> models.InstrumentDetail:
 
 
 def article(store: Store, base: str, key: str, number: int) -> models.Article:
-    detail = instrument(store, base, key)
-    summary = next((a for c in detail.chapters for a in c.articles if a.number == number),
-                   next((a for a in detail.articles if a.number == number), None))
-    if summary is None:
+    node = iris.article(base, key, number)
+    found = _rows(store, "article", article=node)
+    if not found or found[0]["key"] != key:
+        if not any(i.key == key for i in instruments(store)):
+            raise NotFound(f"no instrument {key!r}; see /api/instruments for the keys")
         raise NotFound(f"instrument {key!r} has no article {number}")
-    node = URIRef(summary.iri)
+    head = found[0]
     grouped: dict[tuple, models.ArticleRecommendation] = {}
     direct = _rows(store, "recommendations-by-article", article=node)
     via = _rows(store, "recommendations-by-chapter", article=node)
@@ -179,11 +180,12 @@ def article(store: Store, base: str, key: str, number: int) -> models.Article:
         document=_document_link(r["document"], r.get("symbol")), paragraph=_int(r.get("number")),
         footnote=r.get("mark"), quote=r["quote"])
         for r in _rows(store, "paragraphs-by-article", article=node)]
-    return models.Article(instrument=key, number=number, title=summary.title,
-                          chapter=summary.chapter,
+    return models.Article(instrument=key, number=number,
+                          title=models.Titles(en=head.get("titleEn"), ru=head.get("titleRu")),
+                          chapter=head.get("chapter"),
                           recommendations=sorted(grouped.values(), key=lambda e: (
                               e.via_chapter, e.meeting, e.number, e.subitem or "")),
-                          documents=documents, iri=summary.iri)
+                          documents=documents, iri=str(node))
 
 
 # --- documents ----------------------------------------------------------------------------
