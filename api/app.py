@@ -22,28 +22,38 @@ from api.routers import (
 )
 from api.search import SearchIndex
 from graph.bounded import BoundedQueries, InProcessQueries
-from graph.store import EmbeddedStore, Store
+from graph.remote import RemoteStore
+from graph.store import Store
 from somkg import __version__
 from somkg.settings import Settings
+from somkg.stores import open_store
 
 __all__ = ["create_app"]
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
-    """The app. With no ``store``, the lifespan opens the embedded store at
-    ``settings.store_path`` read-only and closes it on shutdown."""
+    """The app. With no ``store``, the lifespan opens the store the settings name (the
+    embedded store read-only, or a remote SPARQL server) and closes it on shutdown.
+
+    Public SPARQL queries run in worker processes over the embedded store's files, which can
+    be killed at the time limit; over a remote store (or one in memory) they run through
+    the store itself, bounded by the remote exchange's time limit."""
     settings = settings or Settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         opened = store is None
-        app.state.store = EmbeddedStore(settings.store_path, read_only=True) if opened else store
+        app.state.store = open_store(settings, read_only=True) if opened else store
         app.state.settings = settings
         path = getattr(app.state.store, "path", None)
-        app.state.queries = (
-            BoundedQueries(path, settings.sparql_timeout, settings.sparql_max_rows,
-                           settings.sparql_workers)
-            if path is not None else InProcessQueries(app.state.store, settings.sparql_max_rows))
+        if path is not None:
+            app.state.queries = BoundedQueries(path, settings.sparql_timeout,
+                                               settings.sparql_max_rows, settings.sparql_workers)
+        else:
+            public = app.state.store
+            if isinstance(public, RemoteStore):
+                public = public.with_timeout(settings.sparql_timeout)
+            app.state.queries = InProcessQueries(public, settings.sparql_max_rows)
         app.state.search = SearchIndex.from_store(app.state.store)
         try:
             yield

@@ -21,7 +21,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pyoxigraph as ox
 from rdflib import Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -142,7 +141,10 @@ def measure(label: str, store_path: Path, data_nq: Path, ids: tuple[int, int, st
         store.close()
         for process in (server, peer):
             process.terminate()
-            process.wait(timeout=30)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
 
 
 def main() -> None:
@@ -164,13 +166,12 @@ def main() -> None:
         with (tmp / "synthetic.nq").open("w", encoding="utf-8") as f:
             for line in nquads(args.documents):
                 f.write(line)
-        synthetic = ox.Store(str(tmp / "synthetic"))
-        synthetic.bulk_load(path=str(tmp / "synthetic.nq"), format=ox.RdfFormat.N_QUADS)
-        synthetic.flush()
-        del synthetic
+        synthetic = EmbeddedStore(tmp / "synthetic")
+        synthetic.load_quads(tmp / "synthetic.nq")
+        synthetic.close()
         print(f"\nsynthetic graph generated and loaded in {time.perf_counter() - t:.1f} s")
         measure(f"Synthetic graph ({args.documents} documents)", tmp / "synthetic",
-                tmp / "synthetic.nq", (1, 5, "CTOC/COP/WG.7/2000/1"), args.requests,
+                tmp / "synthetic.nq", (1, 5, "CTOC/COP/WG.7/2008/21"), args.requests,
                 max(3, args.peer_requests // 3))
 
 

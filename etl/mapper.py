@@ -35,6 +35,7 @@ from graph.namespaces import (
     DCTERMS,
     ELI,
     OA,
+    OWL,
     PROV,
     RDF,
     RDFS,
@@ -138,6 +139,9 @@ class _DocumentMapper:
             self.add(doc, SOMKG.symbol, Literal(r.symbol))
             self.add(doc, SOMKG.undocsPage, iris.undocs(r.symbol))
             self.add(doc, RDFS.seeAlso, iris.undocs(r.symbol, r.language))
+            self.add(doc, OWL.sameAs, iris.akn_alias(self.base, r.symbol))
+        else:
+            self.add(doc, OWL.sameAs, iris.akn_alias(self.base, key=str(doc).rsplit("/", 1)[1][2:]))
         if r.job_number:
             self.add(doc, SOMKG.jobNumber, Literal(r.job_number))
         if r.title:
@@ -260,6 +264,7 @@ class _DocumentMapper:
         self.add(node, RDF.type, SOMKG.Document)
         self.add(node, SOMKG.symbol, Literal(symbol))
         self.add(node, SOMKG.undocsPage, iris.undocs(symbol))
+        self.add(node, OWL.sameAs, iris.akn_alias(self.base, symbol))
         self.add(node, RDFS.label, Literal(symbol))
         meeting = self.registry.for_symbol(symbol)
         if meeting and _meeting_key(meeting) is not None:

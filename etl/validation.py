@@ -24,6 +24,7 @@ __all__ = ["SHAPES_PATH", "ONTOLOGY_PATH", "Violation", "ValidationResult", "loa
 ROOT = Path(__file__).resolve().parent.parent
 SHAPES_PATH = ROOT / "shapes" / "somkg-shapes.ttl"
 ONTOLOGY_PATH = ROOT / "ontology" / "somkg.ttl"
+ALIGNMENTS_PATH = ROOT / "ontology" / "alignments.ttl"
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ def _shapes_graph() -> ShapesGraph:
 
 @cache
 def load_ontology() -> Graph:
-    return Graph().parse(ONTOLOGY_PATH, format="turtle")
+    """The ontology with its alignments to other vocabularies."""
+    return Graph().parse(ONTOLOGY_PATH, format="turtle").parse(ALIGNMENTS_PATH, format="turtle")
 
 
 def as_graph(triples: Iterable[tuple]) -> Graph:

@@ -11,22 +11,18 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import queue
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib.term import Identifier
 
-from graph.store import QueryError
+from graph.queries import is_update, query_form
+from graph.store import QueryError, QueryTimeout
 
 __all__ = ["Answer", "QueryTimeout", "ResultTooLarge", "UpdateRefused", "BoundedQueries",
            "InProcessQueries",
            "query_form", "is_update"]
-
-
-class QueryTimeout(QueryError):
-    """The query ran past the time limit and was stopped."""
 
 
 class ResultTooLarge(QueryError):
@@ -46,30 +42,6 @@ class Answer:
     triples: tuple[tuple[Identifier, Identifier, Identifier], ...] = field(default=())
 
 
-_PROLOGUE = re.compile(r"^(?:\s+|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*",
-                       re.IGNORECASE)
-_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
-_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
-
-
-def _after_prologue(text: str) -> str:
-    return text[_PROLOGUE.match(text).end():]
-
-
-def is_update(text: str) -> bool:
-    """True for a SPARQL 1.1 Update request (what follows the prologue is an update verb)."""
-    return bool(_UPDATE.match(_after_prologue(text)))
-
-
-def query_form(text: str) -> str | None:
-    """"select", "ask", "construct" (CONSTRUCT and DESCRIBE) or None if not a query."""
-    m = _FORM.match(_after_prologue(text))
-    if not m:
-        return None
-    form = m.group(1).lower()
-    return "construct" if form == "describe" else form
-
-
 def _worker(path: str, max_rows: int, conn) -> None:  # runs in a child process
     import pyoxigraph as ox
 
@@ -82,7 +54,7 @@ def _worker(path: str, max_rows: int, conn) -> None:  # runs in a child process
         except EOFError:
             return
         try:
-            result = store.query(sparql, use_default_graph_as_union=True)
+            result = store.query(sparql)  # the default graph is the union (graph.store)
             if isinstance(result, ox.QueryBoolean):
                 conn.send(("ok", Answer("ask", boolean=bool(result))))
             elif isinstance(result, ox.QuerySolutions):
@@ -124,8 +96,10 @@ class _Worker:
 
 
 class InProcessQueries:
-    """The same interface for a store without a path (in memory): the result cap holds, but
-    there is no time limit, as pyoxigraph cannot stop a query. Serve from disk in production."""
+    """The same interface over a store itself: a remote store, whose exchanges have a time
+    limit (see :meth:`graph.remote.RemoteStore.with_timeout`), or one in memory, which has
+    none, as pyoxigraph cannot stop a query (serve the embedded store from disk). The result
+    cap holds in both."""
 
     def __init__(self, store, max_rows: int):
         self.store, self.max_rows = store, max_rows

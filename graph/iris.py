@@ -48,6 +48,7 @@ __all__ = [
     "named_entity",
     "publication",
     "undocs",
+    "akn_alias",
     "digest",
     "ONTOLOGY",
 ]
@@ -182,6 +183,30 @@ def named_entity(base: str, kind: str, key: str) -> URIRef:
 def publication(base: str, title: str) -> URIRef:
     folded = re.sub(r"\W+", " ", title.casefold()).strip()
     return URIRef(f"{base}id/publication/{digest(folded)}")
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def akn_alias(base: str, symbol: str | None = None, key: str | None = None) -> URIRef:
+    """The Akoma Ntoso for the UN (AKN4UN) style alias of a document, for UN systems that join
+    on AKN names: ``{base}akn/un/doc/{actor}/{date}/{number}`` where the symbol is split at its
+    year ("CTOC/COP/WG.7/2020/3" gives actor "CTOC-COP-WG.7", date "2020", number "3"; "/"
+    becomes "-"), made from the symbol alone so that every document that cites it names it
+    the same way. A symbol without a year has date "undated"; a document without a symbol
+    has actor "unsymbolled" and its own key (see :func:`document`) as its number."""
+    if symbol:
+        parts = symbol.split("/")
+        at = next((i for i, p in enumerate(parts) if _YEAR.fullmatch(p) and 0 < i < len(parts) - 1),
+                  None)
+        if at is None:
+            actor, date, number = parts[:-1], "undated", parts[-1:]
+        else:
+            actor, date, number = parts[:at], parts[at], parts[at + 1:]
+        return URIRef(f"{base}akn/un/doc/{'-'.join(actor)}/{date}/{'-'.join(number)}")
+    if not key:
+        raise ValueError("a document without a symbol needs its key")
+    return URIRef(f"{base}akn/un/doc/unsymbolled/undated/{_ascii(key)}")
 
 
 def undocs(symbol: str, language: str | None = None) -> URIRef:

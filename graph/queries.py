@@ -16,7 +16,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-__all__ = ["QUERY_DIR", "load", "names", "bound_variables", "with_values"]
+__all__ = ["QUERY_DIR", "load", "names", "bound_variables", "with_values", "query_form", "is_update"]
 
 QUERY_DIR = Path(__file__).resolve().parent / "queries"
 
@@ -77,3 +77,27 @@ def with_values(text: str, bindings: dict) -> str:
     if at <= 0:
         raise ValueError("the query has no group pattern to bind values in")
     return text[:at] + " " + "\n".join(block) + "\n" + text[at:]
+
+
+_PROLOGUE = re.compile(r"^(?:\s+|#[^\n]*\n|(?:PREFIX\s+[\w.-]*:\s*<[^>]*>)|(?:BASE\s*<[^>]*>))*",
+                       re.IGNORECASE)
+_UPDATE = re.compile(r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+_FORM = re.compile(r"(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
+
+
+def _after_prologue(text: str) -> str:
+    return text[_PROLOGUE.match(text).end():]
+
+
+def is_update(text: str) -> bool:
+    """True for a SPARQL 1.1 Update request (what follows the prologue is an update verb)."""
+    return bool(_UPDATE.match(_after_prologue(text)))
+
+
+def query_form(text: str) -> str | None:
+    """"select", "ask", "construct" (CONSTRUCT and DESCRIBE) or None if not a query."""
+    m = _FORM.match(_after_prologue(text))
+    if not m:
+        return None
+    form = m.group(1).lower()
+    return "construct" if form == "describe" else form

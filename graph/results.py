@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
-__all__ = ["RESULT_FORMATS", "write_select", "write_ask"]
+__all__ = ["RESULT_FORMATS", "write_select", "write_ask", "read_json_term"]
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -44,6 +44,21 @@ def _json_term(term: Identifier) -> dict:
     elif term.datatype and str(term.datatype) != XSD_STRING:
         out["datatype"] = str(term.datatype)
     return out
+
+
+def read_json_term(value: dict) -> Identifier:
+    """An RDF term from its SPARQL 1.1 Query Results JSON form (the reverse of the above)."""
+    kind = value["type"]
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if "xml:lang" in value:
+        return Literal(value["value"], lang=value["xml:lang"])
+    datatype = value.get("datatype")
+    if datatype and datatype != XSD_STRING:
+        return Literal(value["value"], datatype=URIRef(datatype))
+    return Literal(value["value"])
 
 
 def _xml_term(term: Identifier) -> str:

@@ -33,8 +33,9 @@ from etl.pipeline import BUNDLED_CORPUS, BuildReport
 from etl.pipeline import build as run_build
 from etl.validation import validate as shacl_validate
 from graph import queries
-from graph.store import EXPORT_FORMATS, EmbeddedStore, QueryError, SelectResult, StoreError
+from graph.store import EXPORT_FORMATS, QueryError, SelectResult, Store, StoreError
 from somkg.settings import Settings
+from somkg.stores import open_store
 
 __all__ = ["app"]
 
@@ -48,24 +49,42 @@ out = Console()
 StorePath = Annotated[Path | None, typer.Option(
     "--store-path", help="Directory of the embedded store [env: SOMKG_STORE_PATH; "
     "default: the user data directory].")]
+StoreKind = Annotated[str | None, typer.Option(
+    "--store", help="embedded or remote [env: SOMKG_STORE; default: embedded].")]
+Endpoint = Annotated[str | None, typer.Option(
+    "--endpoint", help="Remote store: SPARQL query endpoint URL [env: SOMKG_ENDPOINT].")]
+UpdateEndpoint = Annotated[str | None, typer.Option(
+    "--update-endpoint", help="Remote store: SPARQL Update endpoint URL [env: SOMKG_UPDATE_ENDPOINT].")]
+GraphStore = Annotated[str | None, typer.Option(
+    "--graph-store", help="Remote store: Graph Store HTTP Protocol endpoint URL, to write with "
+    "instead of SPARQL Update [env: SOMKG_GRAPH_STORE].")]
+User = Annotated[str | None, typer.Option("--user", help="Remote store: user [env: SOMKG_USER].")]
+Password = Annotated[str | None, typer.Option(
+    "--password", help="Remote store: password [env: SOMKG_PASSWORD].")]
 
 
-def _settings(store_path: Path | None) -> Settings:
+_OPTION_SETTINGS = {"store_path": "store_path", "store_kind": "store", "endpoint": "endpoint",
+                    "update_endpoint": "update_endpoint", "graph_store": "graph_store",
+                    "user": "user", "password": "password"}
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    """The settings from the environment, overridden by the store options given to the
+    command (its parameters named as in :data:`_OPTION_SETTINGS`)."""
+    given = {name: ctx.params[param] for param, name in _OPTION_SETTINGS.items()
+             if ctx.params.get(param) is not None}
     try:
-        settings = Settings()
+        return Settings(**given)
     except ValidationError as e:
-        problems = "; ".join(f"SOMKG_{'_'.join(map(str, p['loc'])).upper()}: {p['msg']}"
+        problems = "; ".join(f"{'_'.join(map(str, p['loc'])).upper() or 'settings'}: {p['msg']}"
                              for p in e.errors())
         err.print(f"[red]error:[/red] bad setting: {problems}")
         raise typer.Exit(EXIT_USAGE) from None
-    if store_path is not None:
-        settings = settings.model_copy(update={"store_path": store_path})
-    return settings
 
 
-def _open(settings: Settings, read_only: bool = False) -> EmbeddedStore:
+def _open(settings: Settings, read_only: bool = False) -> Store:
     try:
-        return EmbeddedStore(settings.store_path, read_only=read_only)
+        return open_store(settings, read_only=read_only)
     except StoreError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(EXIT_STORE) from None
@@ -82,15 +101,22 @@ def _table(result: SelectResult, title: str | None = None) -> Table:
 
 @app.command()
 def build(
+    ctx: typer.Context,
     corpus: Annotated[Path, typer.Argument(help="Folder of UTF-8 text documents.")] = BUNDLED_CORPUS,
     store_path: StorePath = None,
+    store_kind: StoreKind = None,
+    endpoint: Endpoint = None,
+    update_endpoint: UpdateEndpoint = None,
+    graph_store: GraphStore = None,
+    user: User = None,
+    password: Password = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or tables.")] = False,
 ) -> None:
     """Build the graph of every document in CORPUS (default: the bundled corpus)."""
     if not corpus.is_dir():
         err.print(f"[red]error:[/red] no corpus folder at {corpus}")
         raise typer.Exit(EXIT_USAGE)
-    settings = _settings(store_path)
+    settings = _settings(ctx)
     store = _open(settings)
     files = sum(1 for p in corpus.iterdir() if p.is_file() and not p.name.startswith("."))
     try:
@@ -118,7 +144,7 @@ def build(
     raise typer.Exit(EXIT_OK if report.ok else EXIT_INCOMPLETE)
 
 
-def _summary(store: EmbeddedStore, report: BuildReport) -> None:
+def _summary(store: Store, report: BuildReport) -> None:
     docs = Table(title="Documents")
     for column in ("file", "status", "IRI", "triples", "note"):
         docs.add_column(column)
@@ -144,11 +170,20 @@ def _summary(store: EmbeddedStore, report: BuildReport) -> None:
 
 
 @app.command()
-def validate(store_path: StorePath = None) -> None:
+def validate(
+    ctx: typer.Context,
+    store_path: StorePath = None,
+    store_kind: StoreKind = None,
+    endpoint: Endpoint = None,
+    update_endpoint: UpdateEndpoint = None,
+    graph_store: GraphStore = None,
+    user: User = None,
+    password: Password = None,
+) -> None:
     """Validate every graph in the store against the shapes and the quality queries."""
     from rdflib import Graph
 
-    store = _open(_settings(store_path), read_only=True)
+    store = _open(_settings(ctx), read_only=True)
     failed = False
     try:
         for graph_iri in store.named_graphs():
@@ -178,16 +213,23 @@ def validate(store_path: StorePath = None) -> None:
 
 @app.command()
 def export(
+    ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "ttl",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write; default: standard output.")] = None,
     store_path: StorePath = None,
+    store_kind: StoreKind = None,
+    endpoint: Endpoint = None,
+    update_endpoint: UpdateEndpoint = None,
+    graph_store: GraphStore = None,
+    user: User = None,
+    password: Password = None,
 ) -> None:
     """Export the whole graph as RDF (nq, trig and jsonld keep the named graphs)."""
     if fmt not in EXPORT_FORMATS:
         err.print(f"[red]error:[/red] unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
         raise typer.Exit(EXIT_USAGE)
-    store = _open(_settings(store_path), read_only=True)
+    store = _open(_settings(ctx), read_only=True)
     try:
         data = store.export(fmt)
     finally:
@@ -200,10 +242,51 @@ def export(
 
 
 @app.command()
+def dump(
+    ctx: typer.Context,
+    folder: Annotated[Path, typer.Option(
+        "--output", "-o", help="Folder to write the dump folder into.")] = Path("dumps"),
+    store_path: StorePath = None,
+    store_kind: StoreKind = None,
+    endpoint: Endpoint = None,
+    update_endpoint: UpdateEndpoint = None,
+    graph_store: GraphStore = None,
+    user: User = None,
+    password: Password = None,
+) -> None:
+    """Write a versioned dump: every RDF format, the ontology, shapes and JSON-LD context, CSV
+    tables, a VoID/DCAT description and a manifest with counts and checksums."""
+    from etl.validation import SHAPES_PATH, load_ontology
+    from graph.dump import dump as run_dump
+    from somkg import __version__
+
+    settings = _settings(ctx)
+    store = _open(settings, read_only=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        result = run_dump(store, folder, settings.base_iri, load_ontology(), SHAPES_PATH, __version__)
+    except (StoreError, OSError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(EXIT_STORE) from None
+    finally:
+        store.close()
+    counts = result.manifest["counts"]
+    out.print(f"wrote {result.folder} ({len(result.manifest['files'])} files; "
+              f"{counts['quads']:,} quads in {counts['named graphs']} named graphs)")
+
+
+@app.command()
 def query(
+    ctx: typer.Context,
     query_or_file: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a stored query name.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
     store_path: StorePath = None,
+    store_kind: StoreKind = None,
+    endpoint: Endpoint = None,
+    update_endpoint: UpdateEndpoint = None,
+    graph_store: GraphStore = None,
+    user: User = None,
+    password: Password = None,
 ) -> None:
     """Run a SPARQL query over the union of all graphs."""
     if fmt not in ("table", "csv", "json"):
@@ -217,7 +300,7 @@ def query(
             text = queries.load(query_or_file)
         except KeyError:
             text = query_or_file
-    store = _open(_settings(store_path), read_only=True)
+    store = _open(_settings(ctx), read_only=True)
     try:
         result = store.query(text)
     except QueryError as e:
@@ -247,9 +330,18 @@ def query(
 
 
 @app.command()
-def stats(store_path: StorePath = None) -> None:
+def stats(
+    ctx: typer.Context,
+    store_path: StorePath = None,
+    store_kind: StoreKind = None,
+    endpoint: Endpoint = None,
+    update_endpoint: UpdateEndpoint = None,
+    graph_store: GraphStore = None,
+    user: User = None,
+    password: Password = None,
+) -> None:
     """Counts of what the graph holds."""
-    store = _open(_settings(store_path), read_only=True)
+    store = _open(_settings(ctx), read_only=True)
     try:
         out.print(_table(store.query(queries.load("stats-counts")), "Resources"))
         out.print(_table(store.query(queries.load("recommendations-per-meeting")),
@@ -262,18 +354,69 @@ def stats(store_path: StorePath = None) -> None:
 
 
 @app.command()
+def push(
+    ctx: typer.Context,
+    endpoint: Annotated[str, typer.Option(
+        "--endpoint", help="The server's SPARQL query endpoint URL.")],
+    update_endpoint: UpdateEndpoint = None,
+    graph_store: GraphStore = None,
+    user: User = None,
+    password: Password = None,
+    store_path: StorePath = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Load the built graph (the embedded store) into a remote SPARQL server, named graph by
+    named graph, each replaced atomically; graphs already there unchanged are skipped, so
+    pushing twice changes nothing and a push cut off is completed by the next one."""
+    from graph.push import push as run_push
+
+    if not (update_endpoint or graph_store):
+        err.print("[red]error:[/red] give --update-endpoint (SPARQL Update) or --graph-store "
+                  "(Graph Store HTTP Protocol) to write with")
+        raise typer.Exit(EXIT_USAGE)
+    settings = _settings(ctx)
+    if not settings.store_path.is_dir():
+        err.print(f"[red]error:[/red] no store at {settings.store_path}; run `somkg build` first")
+        raise typer.Exit(EXIT_USAGE)
+    source = _open(settings.model_copy(update={"store": "embedded"}), read_only=True)
+    target = _open(settings.model_copy(update={"store": "remote"}))
+    try:
+        graphs = source.named_graphs()
+        with Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("{task.fields[name]}"), console=err, disable=quiet,
+                      transient=True) as bar:
+            task = bar.add_task("pushing", total=len(graphs), name="")
+            report = run_push(source, target, settings.base_iri,
+                              lambda g: bar.update(task, advance=1, name=str(g)))
+    except StoreError as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(EXIT_STORE) from None
+    finally:
+        source.close()
+    err.print(f"pushed to {endpoint}: {len(report.written)} graph(s) written, "
+              f"{len(report.unchanged)} unchanged, {len(report.removed)} removed")
+
+
+@app.command()
 def serve(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     store_path: StorePath = None,
+    store_kind: StoreKind = None,
+    endpoint: Endpoint = None,
+    update_endpoint: UpdateEndpoint = None,
+    graph_store: GraphStore = None,
+    user: User = None,
+    password: Password = None,
 ) -> None:
     """Serve the HTTP API over the store (build it first)."""
     import uvicorn
 
     from api import create_app
 
-    settings = _settings(store_path)
-    if not settings.store_path.is_dir():
+    settings = _settings(ctx)
+    if settings.store == "embedded" and not settings.store_path.is_dir():
         err.print(f"[red]error:[/red] no store at {settings.store_path}; run `somkg build` first")
         raise typer.Exit(EXIT_USAGE)
     try:
@@ -281,7 +424,8 @@ def serve(
     except StoreError as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(EXIT_STORE) from None
-    err.print(f"serving {settings.store_path} at http://{host}:{port}/ (API docs at /docs)")
+    where = settings.endpoint if settings.store == "remote" else settings.store_path
+    err.print(f"serving {where} at http://{host}:{port}/ (API docs at /docs)")
     uvicorn.run(application, host=host, port=port, log_level="info")
 
 

@@ -6,9 +6,10 @@ Nothing else in somkg reads the environment.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from platformdirs import user_data_dir
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from graph.iris import DEFAULT_BASE
@@ -25,6 +26,9 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="SOMKG_", extra="ignore")
 
+    store: Literal["embedded", "remote"] = Field(
+        "embedded", description="Where the graph lives: the embedded store on this machine, or "
+        "a remote SPARQL 1.1 server.")
     store_path: Path = Field(default_factory=default_store_path,
                              description="Directory of the embedded store.")
     base_iri: str = Field(DEFAULT_BASE, description="Base of every IRI somkg mints.")
@@ -33,6 +37,26 @@ class Settings(BaseSettings):
     sparql_max_rows: int = Field(10_000, gt=0, le=1_000_000,
                                  description="Rows (or triples) a public SPARQL result may hold.")
     sparql_workers: int = Field(2, ge=1, le=32, description="Processes that run public queries.")
+    endpoint: str | None = Field(None, description="Remote store: its SPARQL query endpoint.")
+    update_endpoint: str | None = Field(None, description="Remote store: its SPARQL Update endpoint.")
+    graph_store: str | None = Field(
+        None, description="Remote store: its Graph Store HTTP Protocol endpoint (to write "
+        "with instead of SPARQL Update).")
+    user: str | None = Field(None, description="Remote store: user name (HTTP Basic).")
+    password: SecretStr | None = Field(None, description="Remote store: password.")
+    remote_timeout: float = Field(30.0, gt=0, le=3600,
+                                  description="Remote store: seconds an exchange may take.")
+    remote_retries: int = Field(2, ge=0, le=10,
+                                description="Remote store: retries of a transient failure.")
+    default_graph: str | None = Field(
+        None, description="Remote store: a graph holding the union, for engines whose default "
+        "graph is the bag of all graphs (Virtuoso).")
+
+    @model_validator(mode="after")
+    def _remote_has_an_endpoint(self) -> Settings:
+        if self.store == "remote" and not self.endpoint:
+            raise ValueError("a remote store needs its SPARQL endpoint (SOMKG_ENDPOINT, --endpoint)")
+        return self
 
     @field_validator("base_iri")
     @classmethod

@@ -1,9 +1,17 @@
-"""Shared fixtures: the reference data, the name matchers, and a store built once from the
-bundled corpus (each test that writes gets its own store)."""
+"""Shared fixtures: the reference data, the name matchers, a real Oxigraph server, and the
+bundled corpus built once into each kind of store (each test that writes gets its own
+store).
+
+Tests that use ``corpus_store`` (and the API fixtures over it) run twice: on the embedded
+store and on a remote store, a real Oxigraph server started on a free loopback port, built
+straight into it with ``build``. Both must give the same answers."""
 
 from __future__ import annotations
 
+import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -17,6 +25,7 @@ from etl.pipeline import BUNDLED_CORPUS, build
 from etl.reference import load_reference
 from etl.references import Matchers, ReferenceReader
 from graph.iris import DEFAULT_BASE
+from graph.remote import RemoteStore
 from graph.store import EmbeddedStore
 from somkg.settings import Settings
 
@@ -38,13 +47,80 @@ def reader(reference, matchers):
     return ReferenceReader(reference, matchers)
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class OxigraphServer:
+    """``oxigraph serve`` (PyPI package oxigraph) on a free loopback port, its data in a
+    temporary folder. Queries are stopped by the server after ``timeout`` seconds."""
+
+    def __init__(self, folder: Path, timeout: int = 20):
+        binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen(
+            [binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{self.port}",
+             "--timeout-s", str(timeout)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/query", params={"query": "ASK {}"}, timeout=2).is_success:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+            if self.process.poll() is not None:
+                raise RuntimeError(f"oxigraph did not start: {self.process.stderr.read().decode()}")
+        self.stop()
+        raise RuntimeError("oxigraph did not start within 30 s")
+
+    def store(self, **options) -> RemoteStore:
+        return RemoteStore(f"{self.url}/query", f"{self.url}/update", **options)
+
+    def clear(self) -> None:
+        self.store().update("DROP ALL")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
-    """The bundled corpus built into an on-disk store, with the build report."""
-    path = tmp_path_factory.mktemp("store")
-    store = EmbeddedStore(path / "store")
-    report = build(BUNDLED_CORPUS, store, BASE)
-    yield store, report
+def oxigraph(tmp_path_factory):
+    """A real Oxigraph server for tests that write (clear it first), stopped at the end."""
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session", params=["embedded", "remote"])
+def built(request, tmp_path_factory):
+    """The bundled corpus built into a store of each kind, with the build report."""
+    if request.param == "embedded":
+        store = EmbeddedStore(tmp_path_factory.mktemp("store") / "store")
+        yield store, build(BUNDLED_CORPUS, store, BASE)
+        store.close()
+        return
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph-corpus"))
+    store = server.store()
+    try:
+        yield store, build(BUNDLED_CORPUS, store, BASE)
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def embedded_corpus(tmp_path_factory):
+    """The bundled corpus built into an embedded store of its own (for pushing from)."""
+    path = tmp_path_factory.mktemp("embedded") / "store"
+    store = EmbeddedStore(path)
+    build(BUNDLED_CORPUS, store, BASE)
+    yield store
     store.close()
 
 
@@ -57,9 +133,7 @@ def corpus_store(built):
 def server_url(corpus_store, tmp_path_factory):
     """The app serving the corpus store over real HTTP on a free loopback port. Public SPARQL
     queries get 3 seconds and 2,000 rows, so the limits can be tested quickly."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     settings = Settings(store_path=tmp_path_factory.mktemp("unused"), base_iri=BASE,
                         sparql_timeout=3, sparql_max_rows=2000, sparql_workers=1)
     server = uvicorn.Server(uvicorn.Config(create_app(settings, corpus_store), host="127.0.0.1",

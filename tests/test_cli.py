@@ -7,6 +7,7 @@ import io
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 from rdflib import Graph
@@ -110,3 +111,54 @@ def test_a_bad_base_iri_is_a_clear_error(tmp_path):
                             capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 2
     assert "base IRI" in result.stderr
+
+
+def test_build_query_and_serve_on_a_remote_store(oxigraph, tmp_path):
+    import httpx
+
+    from tests.conftest import free_port
+
+    oxigraph.clear()
+    remote = ["--store", "remote", "--endpoint", f"{oxigraph.url}/query",
+              "--update-endpoint", f"{oxigraph.url}/update"]
+    built = somkg("build", "--quiet", *remote, check=0)
+    assert built.stderr == ""
+    counted = somkg("query", "SELECT (COUNT(*) AS ?n) WHERE { ?r a "
+                    "<https://w3id.org/somkg/ontology#Recommendation> }", "--format", "json",
+                    *remote, check=0)
+    assert int(json.loads(counted.stdout)["rows"][0]["n"]) > 0
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "somkg.cli", "serve", "--port", str(port),
+                               "--store", "remote", "--endpoint", f"{oxigraph.url}/query"],
+                              stderr=subprocess.PIPE)
+    try:
+        for _ in range(300):
+            try:
+                meetings = httpx.get(f"http://127.0.0.1:{port}/api/meetings", timeout=5)
+                break
+            except httpx.HTTPError:
+                assert server.poll() is None, server.stderr.read().decode()
+                time.sleep(0.1)
+        assert meetings.status_code == 200 and meetings.json()["total"] >= 1
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_remote_store_without_an_endpoint_is_a_usage_error(tmp_path):
+    result = somkg("stats", "--store", "remote")
+    assert result.returncode == 2 and "SOMKG_ENDPOINT" in result.stderr
+
+
+def test_push_needs_a_way_to_write(store):
+    result = somkg("push", "--endpoint", "http://127.0.0.1:1/query", store=store)
+    assert result.returncode == 2 and "--update-endpoint" in result.stderr
+
+
+def test_push_to_a_server_that_is_down_is_a_store_error(store):
+    from tests.conftest import free_port
+
+    url = f"http://127.0.0.1:{free_port()}"
+    result = somkg("push", "--quiet", "--endpoint", f"{url}/query", "--update-endpoint",
+                   f"{url}/update", store=store)
+    assert result.returncode == 3 and "cannot reach" in result.stderr

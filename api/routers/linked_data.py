@@ -4,12 +4,14 @@
 about it, which answers HTML, Turtle, JSON-LD, RDF/XML or N-Triples by ``Accept`` or by
 suffix (``.html``, ``.ttl``, ``.jsonld``, ``.rdf``, ``.nt``), with ``Vary: Accept``, and 406
 when nothing fits. The ontology and the SHACL shapes are served at ``/ontology`` and
-``/shapes`` the same way.
+``/shapes`` the same way, the dataset's VoID/DCAT description at ``/.well-known/void``, and
+the JSON-LD context (which compacts every JSON-LD answer) at ``/context.jsonld``.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from typing import Annotated
 
 from fastapi import APIRouter, Request
@@ -23,8 +25,10 @@ from api.negotiation import choose
 from api.routers.pages import thing_page
 from api.routers.templating import templates
 from etl.validation import load_ontology, load_shapes
-from graph import queries
+from graph import iris, jsonld, queries
 from graph.namespaces import bind_prefixes
+from graph.void import dataset_iri, describe_dataset
+from somkg import __version__
 
 router = APIRouter(tags=["linked data"])
 
@@ -62,6 +66,19 @@ def identify(request: Request, path: ResourcePath):
     _describe(request, bare)
     suffix = FORMS[media][0] if media else ""
     return RedirectResponse(f"/doc/{bare}{suffix}", status_code=303, headers={"Vary": "Accept"})
+
+
+@router.get("/akn/un/{path:path}", summary="An AKN4UN-style document alias: 303 to the document",
+            status_code=303, response_class=RedirectResponse)
+def akn_alias(request: Request, path: ResourcePath):
+    base = request.app.state.settings.base_iri
+    rows = request.app.state.store.query(queries.load("alias"),
+                                         {"alias": URIRef(f"{base}akn/un/{path}")}).rows
+    resource = str(rows[0]["resource"]) if rows else ""
+    if not resource.startswith(base + "id/"):
+        raise NotFound(f"no document has the alias {base}akn/un/{path}")
+    return RedirectResponse(f"/doc/{resource[len(base) + 3:]}", status_code=303,
+                            headers={"Vary": "Accept"})
 
 
 def _local(base: str, value: str) -> str | None:
@@ -121,7 +138,8 @@ def _negotiated(request: Request, media: str | None) -> str:
 
 def _rdf(graph: Graph, media: str) -> Response:
     bind_prefixes(graph)
-    body = graph.serialize(format=FORMS[media][1], encoding="utf-8")
+    options = {"context": jsonld.context()} if media == "application/ld+json" else {}
+    body = graph.serialize(format=FORMS[media][1], encoding="utf-8", **options)
     charset = "; charset=utf-8" if media.startswith("text/") or "json" in media else ""
     return Response(body, media_type=media + charset, headers={"Vary": "Accept"})
 
@@ -139,10 +157,11 @@ def describe(request: Request, path: ResourcePath):
     return _rdf(graph, media)
 
 
-def _serve_graph(name: str, load, iri: str, summary: str) -> None:
-    """Serve a fixed graph (the ontology, the shapes) at /<name>, by Accept or suffix."""
+def _serve_graph(name: str, load, iri, summary: str) -> None:
+    """Serve a graph made by ``load(request)`` (the ontology, the shapes, the dataset
+    description) at /<name>, by Accept or suffix; ``iri(request)`` is what it is about."""
 
-    @router.get(f"/{name}{{suffix:path}}", summary=summary, name=name)
+    @router.get(f"/{name}{{suffix:path}}", summary=summary, name=name.replace("/", "-"))
     def serve(request: Request, suffix: str = ""):
         if suffix and not re.fullmatch(r"\.(html|ttl|jsonld|rdf|nt)", suffix):
             raise NotFound(f"no such resource: /{name}{suffix}")
@@ -150,9 +169,35 @@ def _serve_graph(name: str, load, iri: str, summary: str) -> None:
         if media == "text/html":
             alternates = [{"href": f"/{name}{s}", "type": m, "name": label}
                           for m, (s, _, label) in FORMS.items()]
-            return _html(request, URIRef(iri), load(), alternates)
-        return _rdf(load(), media)
+            return _html(request, URIRef(iri(request)), load(request), alternates)
+        return _rdf(load(request), media)
 
 
-_serve_graph("ontology", load_ontology, "https://w3id.org/somkg/ontology", "The somkg ontology")
-_serve_graph("shapes", load_shapes, "https://w3id.org/somkg/shapes", "The somkg SHACL shapes")
+VOID_LIFETIME = 60.0  # seconds a dataset description is reused before it is counted again
+
+
+def _dataset_description(request: Request) -> Graph:
+    """The VoID/DCAT description of the store, counted at most once a minute."""
+    state = request.app.state
+    made, graph = getattr(state, "void", (float("-inf"), None))
+    if time.monotonic() - made > VOID_LIFETIME:
+        graph = describe_dataset(state.store, state.settings.base_iri, __version__)
+        state.void = (time.monotonic(), graph)
+    return graph
+
+
+_serve_graph("ontology", lambda request: load_ontology(), lambda request: iris.ONTOLOGY,
+             "The somkg ontology, with its alignments")
+_serve_graph("shapes", lambda request: load_shapes(),
+             lambda request: "https://w3id.org/somkg/shapes", "The somkg SHACL shapes")
+_serve_graph(".well-known/void", _dataset_description,
+             lambda request: dataset_iri(request.app.state.settings.base_iri),
+             "The dataset described in VoID and DCAT: counts, classes, properties, licence, "
+             "sources")
+
+
+@router.get("/context.jsonld", summary="The JSON-LD context of every JSON-LD somkg writes",
+            responses={200: {"content": {"application/ld+json": {}}}})
+def jsonld_context() -> Response:
+    return Response(jsonld.CONTEXT_PATH.read_bytes(), media_type="application/ld+json",
+                    headers={"Access-Control-Allow-Origin": "*"})
