@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +28,7 @@ from bench.synthetic import nquads  # noqa: E402
 from etl.pipeline import BUNDLED_CORPUS, build  # noqa: E402
 from graph import iris, queries  # noqa: E402
 from graph.store import EmbeddedStore  # noqa: E402
+from tests.engines import free_port, serve, stop  # noqa: E402
 
 BASE = iris.DEFAULT_BASE
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,27 +62,6 @@ def endpoints(meeting: int, number: int, symbol: str) -> list[tuple[str, str, ob
          lambda s: views.chain(s, BASE, symbol, "out", 3, 100),
          [("citation-chain", {"document": doc})]),
     ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start(command: list[str], port: int, probe: str, env=None) -> subprocess.Popen:
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    deadline = time.monotonic() + 600
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}{probe}", timeout=5).status_code < 500:
-                return process
-        except httpx.HTTPError:
-            time.sleep(0.2)
-        if process.poll() is not None:
-            raise RuntimeError(process.stderr.read().decode()[-2000:])
-    process.kill()
-    raise RuntimeError(f"{command} did not start")
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -123,11 +101,11 @@ def measure(label: str, store_path: Path, data_nq: Path, ids: tuple[int, int, st
             peer_runs: int) -> None:
     port = free_port()
     env = dict(os.environ, SOMKG_STORE_PATH=str(store_path))
-    server = start([sys.executable, "-m", "somkg.cli", "serve", "--port", str(port)], port,
-                   "/api/meetings", env)
+    server = serve([sys.executable, "-m", "somkg.cli", "serve", "--port", str(port)],
+                   f"http://127.0.0.1:{port}/api/meetings", timeout=600, env=env)
     peer_port = free_port()
-    peer = start([sys.executable, str(ROOT / "bench" / "rdflib_peer.py"), str(data_nq), str(peer_port)],
-                 peer_port, "/sparql?query=ASK%7B%7D")
+    peer = serve([sys.executable, str(ROOT / "bench" / "rdflib_peer.py"), str(data_nq), str(peer_port)],
+                 f"http://127.0.0.1:{peer_port}/sparql?query=ASK%7B%7D", timeout=600)
     store = EmbeddedStore(store_path, read_only=True)
     print(f"\n{label}: {store.count():,} quads; p50 / p99 in milliseconds", flush=True)
     print(f"{'endpoint':<28}{'HTTP API':>16}{'in-process':>16}{'overhead':>10}{'.rq direct':>16}"
@@ -140,11 +118,7 @@ def measure(label: str, store_path: Path, data_nq: Path, ids: tuple[int, int, st
     finally:
         store.close()
         for process in (server, peer):
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+            stop(process)
 
 
 def main() -> None:

@@ -8,10 +8,6 @@ straight into it with ``build``. Both must give the same answers."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
@@ -25,9 +21,9 @@ from etl.pipeline import BUNDLED_CORPUS, build
 from etl.reference import load_reference
 from etl.references import Matchers, ReferenceReader
 from graph.iris import DEFAULT_BASE
-from graph.remote import RemoteStore
 from graph.store import EmbeddedStore
 from somkg.settings import Settings
+from tests.engines import OxigraphServer, free_port
 
 BASE = DEFAULT_BASE
 
@@ -45,49 +41,6 @@ def matchers(reference):
 @pytest.fixture
 def reader(reference, matchers):
     return ReferenceReader(reference, matchers)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class OxigraphServer:
-    """``oxigraph serve`` (PyPI package oxigraph) on a free loopback port, its data in a
-    temporary folder. Queries are stopped by the server after ``timeout`` seconds."""
-
-    def __init__(self, folder: Path, timeout: int = 20):
-        binary = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen(
-            [binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{self.port}",
-             "--timeout-s", str(timeout)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{self.url}/query", params={"query": "ASK {}"}, timeout=2).is_success:
-                    return
-            except httpx.HTTPError:
-                time.sleep(0.1)
-            if self.process.poll() is not None:
-                raise RuntimeError(f"oxigraph did not start: {self.process.stderr.read().decode()}")
-        self.stop()
-        raise RuntimeError("oxigraph did not start within 30 s")
-
-    def store(self, **options) -> RemoteStore:
-        return RemoteStore(f"{self.url}/query", f"{self.url}/update", **options)
-
-    def clear(self) -> None:
-        self.store().update("DROP ALL")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
 
 
 @pytest.fixture(scope="session")

@@ -116,7 +116,7 @@ def test_a_bad_base_iri_is_a_clear_error(tmp_path):
 def test_build_query_and_serve_on_a_remote_store(oxigraph, tmp_path):
     import httpx
 
-    from tests.conftest import free_port
+    from tests.engines import free_port
 
     oxigraph.clear()
     remote = ["--store", "remote", "--endpoint", f"{oxigraph.url}/query",
@@ -156,7 +156,7 @@ def test_push_needs_a_way_to_write(store):
 
 
 def test_push_to_a_server_that_is_down_is_a_store_error(store):
-    from tests.conftest import free_port
+    from tests.engines import free_port
 
     url = f"http://127.0.0.1:{free_port()}"
     result = somkg("push", "--quiet", "--endpoint", f"{url}/query", "--update-endpoint",

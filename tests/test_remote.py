@@ -18,7 +18,8 @@ from rdflib import URIRef
 from graph.push import push
 from graph.remote import RemoteStore
 from graph.store import QueryError, QueryTimeout, StoreError
-from tests.conftest import BASE, free_port
+from tests.conftest import BASE
+from tests.engines import free_port
 
 
 class _Server:
