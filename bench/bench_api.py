@@ -24,7 +24,7 @@ from rdflib import Literal
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from api import views  # noqa: E402
-from bench.synthetic import nquads  # noqa: E402
+from bench.synthetic import write_nquads  # noqa: E402
 from etl.pipeline import BUNDLED_CORPUS, build  # noqa: E402
 from graph import iris, queries  # noqa: E402
 from graph.store import EmbeddedStore  # noqa: E402
@@ -137,9 +137,7 @@ def main() -> None:
                 args.requests, args.peer_requests)
 
         t = time.perf_counter()
-        with (tmp / "synthetic.nq").open("w", encoding="utf-8") as f:
-            for line in nquads(args.documents):
-                f.write(line)
+        write_nquads(tmp / "synthetic.nq", args.documents)
         synthetic = EmbeddedStore(tmp / "synthetic")
         synthetic.load_quads(tmp / "synthetic.nq")
         synthetic.close()

@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.bench_api import endpoints, percentiles, timed  # noqa: E402
-from bench.synthetic import nquads  # noqa: E402
+from bench.synthetic import write_nquads  # noqa: E402
 from etl.pipeline import BUNDLED_CORPUS, build  # noqa: E402
 from graph.push import push  # noqa: E402
 from graph.store import EmbeddedStore  # noqa: E402
@@ -56,9 +56,7 @@ def builds(tmp: Path, server: OxigraphServer, repeat: int) -> None:
 
 def loads(tmp: Path, server: OxigraphServer, documents: int) -> EmbeddedStore:
     data = tmp / "synthetic.nq"
-    with data.open("w", encoding="utf-8") as f:
-        for line in nquads(documents):
-            f.write(line)
+    write_nquads(data, documents)
     store = EmbeddedStore(tmp / "synthetic")
     t = time.perf_counter()
     store.load_quads(data)

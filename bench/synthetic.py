@@ -129,14 +129,19 @@ def nquads(documents: int, base: str = iris.DEFAULT_BASE, seed: int = 7):
         yield from lines
 
 
+def write_nquads(path: Path, documents: int, seed: int = 7) -> int:
+    """Write the synthetic graph to ``path`` as N-Quads; the number of quads."""
+    with path.open("w", encoding="utf-8") as f:
+        return sum(1 for line in nquads(documents, seed=seed) if f.write(line))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--documents", type=int, default=420)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    with args.out.open("w", encoding="utf-8") as f:
-        count = sum(1 for line in nquads(args.documents, seed=args.seed) if f.write(line))
+    count = write_nquads(args.out, args.documents, args.seed)
     print(f"{count:,} quads written to {args.out}")
 
 

@@ -17,11 +17,14 @@ Exit codes (the same for every command):
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_type_hints
 
 import typer
 from pydantic import ValidationError
@@ -47,31 +50,54 @@ err = Console(stderr=True)
 out = Console()
 
 StorePath = Annotated[Path | None, typer.Option(
-    "--store-path", help="Directory of the embedded store [env: SOMKG_STORE_PATH; "
+    "--store-path", help="Directory of the embedded store \\[env: SOMKG_STORE_PATH; "
     "default: the user data directory].")]
 StoreKind = Annotated[str | None, typer.Option(
-    "--store", help="embedded or remote [env: SOMKG_STORE; default: embedded].")]
+    "--store", help="embedded or remote \\[env: SOMKG_STORE; default: embedded].")]
 Endpoint = Annotated[str | None, typer.Option(
-    "--endpoint", help="Remote store: SPARQL query endpoint URL [env: SOMKG_ENDPOINT].")]
+    "--endpoint", help="Remote store: SPARQL query endpoint URL \\[env: SOMKG_ENDPOINT].")]
 UpdateEndpoint = Annotated[str | None, typer.Option(
-    "--update-endpoint", help="Remote store: SPARQL Update endpoint URL [env: SOMKG_UPDATE_ENDPOINT].")]
+    "--update-endpoint", help="Remote store: SPARQL Update endpoint URL \\[env: SOMKG_UPDATE_ENDPOINT].")]
 GraphStore = Annotated[str | None, typer.Option(
     "--graph-store", help="Remote store: Graph Store HTTP Protocol endpoint URL, to write with "
-    "instead of SPARQL Update [env: SOMKG_GRAPH_STORE].")]
-User = Annotated[str | None, typer.Option("--user", help="Remote store: user [env: SOMKG_USER].")]
+    "instead of SPARQL Update \\[env: SOMKG_GRAPH_STORE].")]
+User = Annotated[str | None, typer.Option("--user", help="Remote store: user \\[env: SOMKG_USER].")]
 Password = Annotated[str | None, typer.Option(
-    "--password", help="Remote store: password [env: SOMKG_PASSWORD].")]
+    "--password", help="Remote store: password \\[env: SOMKG_PASSWORD].")]
 
 
-_OPTION_SETTINGS = {"store_path": "store_path", "store_kind": "store", "endpoint": "endpoint",
-                    "update_endpoint": "update_endpoint", "graph_store": "graph_store",
-                    "user": "user", "password": "password"}
+# command parameter -> (its type, the setting it overrides)
+_OPTION_SETTINGS = {"store_path": (StorePath, "store_path"), "store_kind": (StoreKind, "store"),
+                    "endpoint": (Endpoint, "endpoint"),
+                    "update_endpoint": (UpdateEndpoint, "update_endpoint"),
+                    "graph_store": (GraphStore, "graph_store"), "user": (User, "user"),
+                    "password": (Password, "password")}
+
+
+def store_command(command: Callable) -> Callable:
+    """Register ``command`` with the store options (:data:`_OPTION_SETTINGS`) added to its
+    parameters; :func:`_settings` reads them from the context, so the command needs only ``ctx``."""
+    signature = inspect.signature(command)
+    hints = get_type_hints(command, include_extras=True)
+    added = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+             for name, (kind, _) in _OPTION_SETTINGS.items() if name not in signature.parameters]
+
+    @functools.wraps(command)
+    def with_store_options(*args, **kwargs):
+        return command(*args, **{k: v for k, v in kwargs.items() if k not in _OPTION_SETTINGS
+                                 or k in signature.parameters})
+
+    with_store_options.__signature__ = signature.replace(
+        parameters=[p.replace(annotation=hints.get(p.name, p.annotation))
+                    for p in signature.parameters.values()] + added)
+    with_store_options.__annotations__ = {**hints, **{p.name: p.annotation for p in added}}
+    return app.command()(with_store_options)
 
 
 def _settings(ctx: typer.Context) -> Settings:
     """The settings from the environment, overridden by the store options given to the
     command (its parameters named as in :data:`_OPTION_SETTINGS`)."""
-    given = {name: ctx.params[param] for param, name in _OPTION_SETTINGS.items()
+    given = {name: ctx.params[param] for param, (_, name) in _OPTION_SETTINGS.items()
              if ctx.params.get(param) is not None}
     try:
         return Settings(**given)
@@ -99,17 +125,10 @@ def _table(result: SelectResult, title: str | None = None) -> Table:
     return table
 
 
-@app.command()
+@store_command
 def build(
     ctx: typer.Context,
     corpus: Annotated[Path, typer.Argument(help="Folder of UTF-8 text documents.")] = BUNDLED_CORPUS,
-    store_path: StorePath = None,
-    store_kind: StoreKind = None,
-    endpoint: Endpoint = None,
-    update_endpoint: UpdateEndpoint = None,
-    graph_store: GraphStore = None,
-    user: User = None,
-    password: Password = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or tables.")] = False,
 ) -> None:
     """Build the graph of every document in CORPUS (default: the bundled corpus)."""
@@ -169,16 +188,9 @@ def _summary(store: Store, report: BuildReport) -> None:
               f"load {t['load']:.2f}s, total {t['total']:.2f}s")
 
 
-@app.command()
+@store_command
 def validate(
     ctx: typer.Context,
-    store_path: StorePath = None,
-    store_kind: StoreKind = None,
-    endpoint: Endpoint = None,
-    update_endpoint: UpdateEndpoint = None,
-    graph_store: GraphStore = None,
-    user: User = None,
-    password: Password = None,
 ) -> None:
     """Validate every graph in the store against the shapes and the quality queries."""
     from rdflib import Graph
@@ -211,19 +223,12 @@ def validate(
     raise typer.Exit(EXIT_INCOMPLETE if failed else EXIT_OK)
 
 
-@app.command()
+@store_command
 def export(
     ctx: typer.Context,
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "ttl",
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="File to write; default: standard output.")] = None,
-    store_path: StorePath = None,
-    store_kind: StoreKind = None,
-    endpoint: Endpoint = None,
-    update_endpoint: UpdateEndpoint = None,
-    graph_store: GraphStore = None,
-    user: User = None,
-    password: Password = None,
 ) -> None:
     """Export the whole graph as RDF (nq, trig and jsonld keep the named graphs)."""
     if fmt not in EXPORT_FORMATS:
@@ -241,18 +246,11 @@ def export(
         sys.stdout.buffer.write(data)
 
 
-@app.command()
+@store_command
 def dump(
     ctx: typer.Context,
     folder: Annotated[Path, typer.Option(
         "--output", "-o", help="Folder to write the dump folder into.")] = Path("dumps"),
-    store_path: StorePath = None,
-    store_kind: StoreKind = None,
-    endpoint: Endpoint = None,
-    update_endpoint: UpdateEndpoint = None,
-    graph_store: GraphStore = None,
-    user: User = None,
-    password: Password = None,
 ) -> None:
     """Write a versioned dump: every RDF format, the ontology, shapes and JSON-LD context, CSV
     tables, a VoID/DCAT description and a manifest with counts and checksums."""
@@ -275,18 +273,11 @@ def dump(
               f"{counts['quads']:,} quads in {counts['named graphs']} named graphs)")
 
 
-@app.command()
+@store_command
 def query(
     ctx: typer.Context,
     query_or_file: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a stored query name.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")] = "table",
-    store_path: StorePath = None,
-    store_kind: StoreKind = None,
-    endpoint: Endpoint = None,
-    update_endpoint: UpdateEndpoint = None,
-    graph_store: GraphStore = None,
-    user: User = None,
-    password: Password = None,
 ) -> None:
     """Run a SPARQL query over the union of all graphs."""
     if fmt not in ("table", "csv", "json"):
@@ -329,16 +320,9 @@ def query(
                                     ensure_ascii=False, indent=2) + "\n")
 
 
-@app.command()
+@store_command
 def stats(
     ctx: typer.Context,
-    store_path: StorePath = None,
-    store_kind: StoreKind = None,
-    endpoint: Endpoint = None,
-    update_endpoint: UpdateEndpoint = None,
-    graph_store: GraphStore = None,
-    user: User = None,
-    password: Password = None,
 ) -> None:
     """Counts of what the graph holds."""
     store = _open(_settings(ctx), read_only=True)
@@ -397,18 +381,11 @@ def push(
               f"{len(report.unchanged)} unchanged, {len(report.removed)} removed")
 
 
-@app.command()
+@store_command
 def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
-    store_path: StorePath = None,
-    store_kind: StoreKind = None,
-    endpoint: Endpoint = None,
-    update_endpoint: UpdateEndpoint = None,
-    graph_store: GraphStore = None,
-    user: User = None,
-    password: Password = None,
 ) -> None:
     """Serve the HTTP API over the store (build it first)."""
     import uvicorn
