@@ -102,6 +102,19 @@ def test_a_store_written_without_the_union_gets_it_when_opened(tmp_path):
     store.close()
 
 
+def test_a_bulk_loaded_dump_has_its_graphs_and_a_set_union(tmp_path):
+    source = EmbeddedStore(tmp_path / "source")
+    source.replace_graph(G1, {SHARED, ONLY_1})
+    source.replace_graph(G2, {SHARED})
+    (tmp_path / "dump.nq").write_bytes(source.export("nq"))
+    source.close()
+    loaded = EmbeddedStore(tmp_path / "loaded")
+    loaded.load_quads(tmp_path / "dump.nq")
+    assert loaded.count() == 3 and loaded.named_graphs() == [G1, G2]
+    assert count(loaded) == 2 and loaded.graph_triples(G2) == {SHARED}
+    loaded.close()
+
+
 def test_exports_hold_each_quad_once_and_the_union_in_triple_formats(store):
     from rdflib import Dataset, Graph
 
