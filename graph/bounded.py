@@ -48,6 +48,7 @@ def _worker(path: str, max_rows: int, conn) -> None:  # runs in a child process
     from graph.store import from_ox
 
     store = ox.Store.read_only(path)
+    conn.send(("ready", None))  # starting (imports, opening the store) is not query time
     while True:
         try:
             sparql = conn.recv()
@@ -88,6 +89,19 @@ class _Worker:
                                        daemon=True)
         self.process.start()
         child.close()
+        self.ready = False
+
+    def wait_ready(self, limit: float = 120) -> None:
+        """Wait for the worker to have started, once; a worker that cannot start is an error."""
+        if self.ready:
+            return
+        try:
+            if self.conn.poll(limit) and self.conn.recv()[0] == "ready":
+                self.ready = True
+                return
+        except (EOFError, OSError):
+            pass
+        raise QueryError(f"a query worker could not open the store (exit code {self.process.exitcode})")
 
     def stop(self) -> None:
         self.process.kill()
@@ -156,6 +170,11 @@ class BoundedQueries:
         except queue.Empty:
             raise QueryTimeout(f"all query workers stayed busy for {self.timeout:g} s; "
                                "try again later") from None
+        try:
+            worker.wait_ready()
+        except QueryError:
+            self._replace(worker)
+            raise
         worker.conn.send(sparql)
         if worker.conn.poll(self.timeout):
             try:
