@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import queue
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from rdflib.term import Identifier
 
 from graph.queries import is_update, query_form
 from graph.store import QueryError, QueryTimeout
+
+_OPEN_ATTEMPTS = 4  # opening the store read-only, with back-off (0.1, 0.2, 0.4 s)
 
 __all__ = ["Answer", "QueryTimeout", "ResultTooLarge", "UpdateRefused", "BoundedQueries",
            "InProcessQueries",
@@ -47,7 +50,15 @@ def _worker(path: str, max_rows: int, conn) -> None:  # runs in a child process
 
     from graph.store import from_ox
 
-    store = ox.Store.read_only(path)
+    for attempt in range(_OPEN_ATTEMPTS):
+        try:
+            store = ox.Store.read_only(path)
+            break
+        except OSError as e:  # e.g. a file compacted away by a writer while we opened
+            if attempt == _OPEN_ATTEMPTS - 1:
+                conn.send(("failed", f"{e}"))
+                return
+            time.sleep(0.1 * 2 ** attempt)
     conn.send(("ready", None))  # starting (imports, opening the store) is not query time
     while True:
         try:
@@ -95,13 +106,17 @@ class _Worker:
         """Wait for the worker to have started, once; a worker that cannot start is an error."""
         if self.ready:
             return
+        reason = "it did not start in time"
         try:
-            if self.conn.poll(limit) and self.conn.recv()[0] == "ready":
-                self.ready = True
-                return
+            if self.conn.poll(limit):
+                status, reason = self.conn.recv()
+                if status == "ready":
+                    self.ready = True
+                    return
         except (EOFError, OSError):
-            pass
-        raise QueryError(f"a query worker could not open the store (exit code {self.process.exitcode})")
+            self.process.join(timeout=5)
+            reason = f"it stopped with exit code {self.process.exitcode}"
+        raise QueryError(f"a query worker could not open the store: {reason}")
 
     def stop(self) -> None:
         self.process.kill()

@@ -55,8 +55,15 @@ def oxigraph(tmp_path_factory):
 def built(request, tmp_path_factory):
     """The bundled corpus built into a store of each kind, with the build report."""
     if request.param == "embedded":
-        store = EmbeddedStore(tmp_path_factory.mktemp("store") / "store")
-        yield store, build(BUNDLED_CORPUS, store, BASE)
+        # as `somkg build` then `somkg serve` do: the build writes and closes the store, and
+        # the store is served read-only (query workers open it read-only too, which is
+        # undefined while a writer holds it open)
+        path = tmp_path_factory.mktemp("store") / "store"
+        writer = EmbeddedStore(path)
+        report = build(BUNDLED_CORPUS, writer, BASE)
+        writer.close()
+        store = EmbeddedStore(path, read_only=True)
+        yield store, report
         store.close()
         return
     server = OxigraphServer(tmp_path_factory.mktemp("oxigraph-corpus"))

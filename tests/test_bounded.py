@@ -7,7 +7,7 @@ import pytest
 from rdflib import Literal, URIRef
 
 from graph.bounded import BoundedQueries
-from graph.store import EmbeddedStore, QueryTimeout
+from graph.store import EmbeddedStore, QueryError, QueryTimeout
 
 EX = "https://example.org/"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -31,5 +31,16 @@ def test_a_workers_start_is_not_counted_as_query_time(store_path):
             pool.run(RUNAWAY)
         # the stopped worker was replaced by a fresh one, whose start is not counted either
         assert pool.run("ASK { ?s ?p 7 }").boolean is True
+    finally:
+        pool.close()
+
+
+def test_a_worker_that_cannot_open_the_store_says_why(tmp_path):
+    not_a_store = tmp_path / "notes.txt"
+    not_a_store.write_text("not a store")
+    pool = BoundedQueries(not_a_store, timeout=5, max_rows=10, workers=1)
+    try:
+        with pytest.raises(QueryError, match="could not open the store: .+"):
+            pool.run("ASK { ?s ?p ?o }")
     finally:
         pool.close()
