@@ -262,8 +262,8 @@ class _PartReader:
 
 
 def _language(text: str) -> str:
-    cyrillic = len(re.findall(r"[А-Яа-яЁё]", text))
-    latin = len(re.findall(r"[A-Za-z]", text))
+    cyrillic = sum(map(len, re.findall(r"[А-Яа-яЁё]+", text)))  # letters, counted by runs
+    latin = sum(map(len, re.findall(r"[A-Za-z]+", text)))
     return "ru" if cyrillic >= latin else "en"
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "Layout",
     "normalize",
     "fold_lookalikes",
+    "fold_mixed_words",
     "to_latin_symbol",
 ]
 
@@ -127,9 +128,28 @@ _MD_EMPHASIS = re.compile(r"\*\*|__")
 _MD_LIST = re.compile(r"^\s*-\s+(?=[a-zа-я]\)|\S)")
 _HYPHEN_BREAK = re.compile(r"([А-Яа-яЁё]+)-$")
 _NEXT_WORD = re.compile(r"([а-яё]+)")  # used with match() at a position
-_MIXED_WORD = re.compile(  # a word with letters of both alphabets
-    r"(?=[A-Za-zА-Яа-яЁё]*[A-Za-z])(?=[A-Za-zА-Яа-яЁё]*[А-Яа-яЁё])[A-Za-zА-Яа-яЁё]+"
-)
+# A word with letters of both alphabets has a seam where a letter of one meets a letter of
+# the other; looking for seams, then widening each to its word, is 4x faster than matching
+# mixed words outright.
+_ALPHABET_SEAM = re.compile(r"[A-Za-z][А-Яа-яЁё]|[А-Яа-яЁё][A-Za-z]")
+_LETTER = re.compile(r"[A-Za-zА-Яа-яЁё]")
+_LETTERS = re.compile(r"[A-Za-zА-Яа-яЁё]*")
+
+
+def fold_mixed_words(text: str) -> str:
+    """``text`` with every word that mixes Latin and Cyrillic letters folded by
+    :func:`fold_lookalikes` (same length: offsets do not move)."""
+    pieces, pos = [], 0
+    for seam in _ALPHABET_SEAM.finditer(text):
+        if seam.start() < pos:
+            continue  # a second seam of the word just folded
+        start = seam.start()
+        while start > pos and _LETTER.match(text, start - 1):
+            start -= 1
+        end = _LETTERS.match(text, seam.end()).end()
+        pieces += [text[pos:start], fold_lookalikes(text[start:end])]
+        pos = end
+    return "".join(pieces) + text[pos:] if pieces else text
 
 # A hyphen at a line end is either a word broken across lines ("неотлож-" + "ных") or the
 # hyphen of a compound ("информационно-" + "коммуникационных"). The document itself is the
@@ -273,7 +293,7 @@ def _join(source: str, lines: list[tuple[int, int]], markdown: bool) -> Normaliz
                 out.add_char("\n", first_start - 1)
         pending_hyphen = None
         last_start, last_end = pieces[-1]
-        m = _HYPHEN_BREAK.search(source, last_start, last_end)
+        m = _HYPHEN_BREAK.search(source, last_start, last_end) if source[last_end - 1] == "-" else None
         for a, b in pieces[:-1]:
             out.add(source, a, b)
         if m and m.end() == last_end and m.start(1) > 0:
@@ -284,8 +304,7 @@ def _join(source: str, lines: list[tuple[int, int]], markdown: bool) -> Normaliz
     if pending_hyphen:
         out.add_char("-", pending_hyphen[0])
     built = out.build()
-    folded = _MIXED_WORD.sub(lambda w: fold_lookalikes(w.group(0)), built.text)
-    return NormalizedText(folded, built.offsets)
+    return NormalizedText(fold_mixed_words(built.text), built.offsets)
 
 
 def _remove_footnote_marks(

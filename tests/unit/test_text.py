@@ -2,7 +2,7 @@
 
 import pytest
 
-from etl.text import fold_lookalikes, normalize, to_latin_symbol
+from etl.text import fold_lookalikes, fold_mixed_words, normalize, to_latin_symbol
 
 
 def clean(source: str) -> str:
@@ -96,6 +96,27 @@ def test_markdown_emphasis_links_and_list_dashes_are_removed():
 def test_latin_letters_in_a_russian_word_are_folded():
     assert clean("Рабочaя группa") == "Рабочая группа"
     assert fold_lookalikes("COVID") == "COVID"
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Сeкрeтариат", "Секретариат"),  # two seams in one word
+    ("группa, Рабочaя", "группа, Рабочая"),  # at the start and the end of words
+    ("aгентство", "агентство"),  # a Latin first letter
+    ("Cовет", "Совет"),  # at the very start of the text
+])
+def test_every_word_mixing_the_alphabets_is_folded_in_place(text, folded):
+    assert fold_mixed_words(text) == folded and len(fold_mixed_words(text)) == len(text)
+
+
+@pytest.mark.parametrize("text", [
+    "COVID-19 и UNODC",  # Latin words beside Cyrillic ones, not inside them
+    "CTOC/COP/WG.7/2020/3",  # a symbol
+    "резолюция 5/3 и A/RES/70/1",
+    "Xerox",  # more Latin than Cyrillic letters in no word here
+    "WGсmaxx",  # a mixed word that is mostly Latin stays as it is
+])
+def test_words_not_mixing_the_alphabets_or_mostly_latin_are_left_alone(text):
+    assert fold_mixed_words(text) == text
 
 
 def test_symbol_in_cyrillic_lookalikes_is_written_in_latin():
