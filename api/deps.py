@@ -1,4 +1,7 @@
-"""FastAPI dependencies: the store and the settings, opened once by the app's lifespan."""
+"""FastAPI dependencies: the store and the settings, opened once by the app's lifespan.
+
+They are coroutines though they do not wait: FastAPI runs a plain function dependency in its
+thread pool, a hop that costs more than the dependency."""
 
 from __future__ import annotations
 
@@ -12,11 +15,11 @@ from somkg.settings import Settings
 __all__ = ["StoreDep", "SettingsDep"]
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     return request.app.state.store
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 

@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from api.errors import BadRequest
-from api.models import Page
+from api.models import Page, as_json
 
 __all__ = ["Paging", "page", "wants_csv", "to_csv"]
 
@@ -29,7 +29,7 @@ class Paging(BaseModel):
     format: str | None
 
 
-def paging(
+async def paging(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = 100,
     offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
     format: Annotated[str | None, Query(pattern="^(json|csv)$",
@@ -87,4 +87,5 @@ def page(request: Request, paging: Paging, items: Sequence[BaseModel]):
     window = list(items[paging.offset:paging.offset + paging.limit])
     if wants_csv(request, paging):
         return to_csv(window)
-    return Page(items=window, total=len(items), limit=paging.limit, offset=paging.offset)
+    return as_json(Page(items=window, total=len(items), limit=paging.limit,
+                        offset=paging.offset))

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Path, Query, Request
 from api import views
 from api.deps import SettingsDep, StoreDep
 from api.listing import page
-from api.models import Chain, Document, DocumentLink, Page, Reference
+from api.models import Chain, Document, DocumentLink, Page, Reference, as_json
 from api.routers.common import CSV, PagingDep
 
 router = APIRouter(prefix="/api/documents", tags=["documents"])
@@ -47,9 +47,9 @@ def get_chain(
 ):
     """Every document reached within `depth` citation steps, each with its depth and one
     shortest path; documents cited but not in the corpus come with symbol and undocs link."""
-    return views.chain(store, settings.base_iri, id, direction, depth, limit)
+    return as_json(views.chain(store, settings.base_iri, id, direction, depth, limit))
 
 
 @router.get("/{id:path}", response_model=Document, summary="One document")
 def get_document(store: StoreDep, settings: SettingsDep, id: DocumentId):
-    return views.document(store, settings.base_iri, id)
+    return as_json(views.document(store, settings.base_iri, id))

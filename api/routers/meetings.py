@@ -5,7 +5,7 @@ from fastapi import APIRouter, Path, Request
 from api import views
 from api.deps import StoreDep
 from api.listing import page
-from api.models import Meeting, Page
+from api.models import Meeting, Page, as_json
 from api.routers.common import CSV, PagingDep
 
 router = APIRouter(prefix="/api/meetings", tags=["meetings"])
@@ -21,4 +21,4 @@ def list_meetings(request: Request, store: StoreDep, paging: PagingDep):
 
 @router.get("/{ordinal}", response_model=Meeting, summary="One meeting")
 def get_meeting(store: StoreDep, ordinal: Annotated[int, Path(ge=1, le=999, examples=[7])]):
-    return views.meeting(store, ordinal)
+    return as_json(views.meeting(store, ordinal))

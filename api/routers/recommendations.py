@@ -6,7 +6,7 @@ from api import views
 from api.deps import SettingsDep, StoreDep
 from api.errors import BadRequest
 from api.listing import page
-from api.models import Page, Recommendation, RecommendationSummary
+from api.models import Page, Recommendation, RecommendationSummary, as_json
 from api.routers.common import CSV, PagingDep
 
 router = APIRouter(prefix="/api/recommendations", tags=["recommendations"])
@@ -38,4 +38,4 @@ def get_recommendation(store: StoreDep, settings: SettingsDep,
                        number: Annotated[int, Path(ge=1, le=999, examples=[4])]):
     """A recommendation with its sub-items, the articles it refers to (with the quoted
     source text), the recommendations it refers to, and the documents that print it."""
-    return views.recommendation(store, settings.base_iri, meeting, number)
+    return as_json(views.recommendation(store, settings.base_iri, meeting, number))
