@@ -29,6 +29,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Identifier, Node
 
 from graph.jsonld import compact
+from graph.locking import StoreBusy, StoreLock
 from graph.queries import with_values
 
 __all__ = [
@@ -162,20 +163,27 @@ def from_ox(term) -> Identifier:
 
 
 class EmbeddedStore:
-    """pyoxigraph, on disk at ``path`` (one process at a time), or in memory.
+    """pyoxigraph, on disk at ``path``, or in memory. On disk, many processes may read it
+    (``read_only``) or one may write it, not both (:mod:`graph.locking`).
 
     Raises :class:`StoreError` when the path cannot be opened (for example when another
-    process holds it).
+    process writes it, or reads it while this one would write).
     """
 
     def __init__(self, path: Path | None = None, read_only: bool = False):
+        self._lock: StoreLock | None = None
         try:
             if path is None:
                 self._store = ox.Store()
             else:
                 path.mkdir(parents=True, exist_ok=True)
+                self._lock = StoreLock(path, write=not read_only)
                 self._store = ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+        except StoreBusy as e:
+            raise StoreError(str(e)) from None
         except OSError as e:
+            if self._lock:
+                self._lock.release()
             raise StoreError(f"cannot open the store at {path}: {e}") from e
         self.path = path
         self.read_only = read_only
@@ -275,3 +283,5 @@ class EmbeddedStore:
         if self.path is not None and not self.read_only:
             self._store.flush()
         del self._store
+        if self._lock:
+            self._lock.release()

@@ -85,9 +85,29 @@ def test_store_held_by_another_process_is_a_store_error(store, tmp_path):
     holder = EmbeddedStore(tmp_path / "held")
     try:
         result = somkg("build", str(BUNDLED_CORPUS), "--quiet", store=tmp_path / "held", check=3)
-        assert "cannot open the store" in result.stderr
+        assert "open in another somkg process" in " ".join(result.stderr.split())
+        result = somkg("stats", store=tmp_path / "held", check=3)
+        assert "being written by another somkg process" in " ".join(result.stderr.split())
     finally:
         holder.close()
+
+
+def test_a_build_does_not_write_under_a_process_reading_the_store(store, tmp_path):
+    # Opening RocksDB read-only while another process writes it is undefined: a server would
+    # lose files to compaction and never see the new data. Readers share, a writer waits.
+    from graph.store import EmbeddedStore
+
+    path = tmp_path / "served"
+    somkg("build", str(BUNDLED_CORPUS), "--quiet", store=path, check=0)
+    reader = EmbeddedStore(path, read_only=True)
+    try:
+        assert somkg("stats", store=path, check=0).stdout  # another reader is welcome
+        result = somkg("build", str(BUNDLED_CORPUS), "--quiet", store=path, check=3)
+        message = "".join(result.stderr.split())  # the console wraps lines anywhere
+        assert "openinanothersomkgprocess" in message and str(path) in message
+    finally:
+        reader.close()
+    somkg("build", str(BUNDLED_CORPUS), "--quiet", store=path, check=0)  # free once it closed
 
 
 def test_store_path_from_the_environment(tmp_path):
