@@ -75,13 +75,9 @@ def recommendations(store: Store, base: str, meeting: int | None = None,
     """Recommendations, filtered by meeting, by instrument (and article), and by words."""
     bindings: dict = {"meeting": Literal(meeting)} if meeting is not None else {}
     if instrument is not None:
-        if article is not None:
-            hits = {r["recommendation"] for r in _rows(
-                store, "recommendations-by-article",
-                article=iris.article(base, instrument, article))}
-        else:
-            hits = {r["recommendation"] for r in _rows(
-                store, "recommendations-by-instrument", instrument=iris.instrument(base, instrument))}
+        work = (iris.article(base, instrument, article) if article is not None
+                else iris.instrument(base, instrument))
+        hits = {r["recommendation"] for r in _rows(store, "recommendations-citing", work=work)}
         if not hits:
             return []
         bindings["recommendation"] = sorted(URIRef(h) for h in hits)
@@ -268,10 +264,9 @@ def chain(store: Store, base: str, identifier: str, direction: str, depth: int,
     shortest path; cycles are safe (a document is visited once) and at most ``limit``
     documents are returned."""
     start = document(store, base, identifier)
-    read = {r["document"] for r in _rows(store, "documents-read")}
     seen = {start.iri: [start.id]}
     queue = deque([(start.iri, 0)])
-    items: list[models.ChainEntry] = []
+    reached: list[tuple[str, models.DocumentLink, int]] = []
     truncated = False
     while queue:
         node, level = queue.popleft()
@@ -280,15 +275,19 @@ def chain(store: Store, base: str, identifier: str, direction: str, depth: int,
         for neighbour, symbol in _neighbours(store, node, direction):
             if neighbour in seen:
                 continue
-            if len(items) >= limit:
+            if len(reached) >= limit:
                 truncated = True
                 queue.clear()
                 break
             link = _document_link(neighbour, symbol)
             seen[neighbour] = seen[node] + [link.id]
-            items.append(models.ChainEntry(document=link, in_corpus=neighbour in read,
-                                           depth=level + 1, path=seen[neighbour]))
+            reached.append((neighbour, link, level + 1))
             queue.append((neighbour, level + 1))
+    read = {r["document"] for r in _rows(store, "documents-read",
+                                         document=[URIRef(iri) for iri, _, _ in reached])
+            } if reached else set()
+    items = [models.ChainEntry(document=link, in_corpus=iri in read, depth=level, path=seen[iri])
+             for iri, link, level in reached]
     return models.Chain(start=_document_link(start.iri, start.symbol), direction=direction,
                         depth=depth, items=items, truncated=truncated)
 

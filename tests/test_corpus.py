@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from rdflib import Dataset, Graph, URIRef
@@ -32,6 +33,19 @@ def test_recommendations_that_refer_to_article_6_of_the_protocol(corpus_store):
                            article=ID + "instrument/som-protocol/article/6")}
     assert found == {(1, 12, "", 3), (1, 12, "", 1), (1, 36, "", None), (5, 1, "d", None),
                      (5, 4, "c", 4)}
+
+
+def test_the_direct_links_name_the_same_recommendations_as_the_citations(corpus_store):
+    # The list filter reads cito:cites; the article pages read the citation resources.
+    cited = {r["article"] for r in rows(corpus_store, "recommendations-by-article")
+             if re.search(r"/article/[0-9]+$", r["article"])}  # not the chapters
+    assert len(cited) > 10
+    for article in cited:
+        by_citation = {r["recommendation"] for r in rows(
+            corpus_store, "recommendations-by-article", article=article)}
+        by_link = {r["recommendation"] for r in rows(
+            corpus_store, "recommendations-citing", work=article)}
+        assert by_link == by_citation, article
 
 
 def test_every_answer_quotes_the_citing_text(corpus_store):
