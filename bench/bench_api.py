@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import httpx
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -36,14 +36,22 @@ PEER_TIMEOUT = 120  # seconds a request to the peer may take before it is report
 
 
 def endpoints(meeting: int, number: int, symbol: str) -> list[tuple[str, str, object, list]]:
-    """(name, HTTP path, in-process call, [(query, bindings)...]) for each relationship endpoint."""
+    """(name, HTTP path, in-process call, [(query, bindings)...]) for each relationship
+    endpoint: the named queries the endpoint runs (a binding may be a function of the store,
+    for a query bound to what an earlier one found)."""
     article = iris.article(BASE, "som-protocol", 6)
     doc = iris.document(BASE, symbol)
     rec = iris.recommendation(BASE, meeting, number)
+
+    def citing(store):  # what the list endpoint's first query finds, bound into its second
+        found = store.query(queries.load("recommendations-citing"), {"work": article}).rows
+        return sorted(URIRef(r["recommendation"]) for r in found)
+
     return [
         ("recommendations by article", "/api/recommendations?instrument=som-protocol&article=6&limit=100",
          lambda s: views.recommendations(s, BASE, instrument="som-protocol", article=6),
-         [("recommendations-by-article", {"article": article})]),
+         [("recommendations-citing", {"work": article}),
+          ("recommendations", {"recommendation": citing})]),
         ("recommendation", f"/api/recommendations/{meeting}/{number}",
          lambda s: views.recommendation(s, BASE, meeting, number),
          [("recommendations", {"meeting": Literal(meeting)}),
@@ -82,6 +90,7 @@ def timed(call, runs: int) -> list[float]:
 
 def row(client, peer_client, store, endpoint, runs: int, peer_runs: int) -> None:
     name, path, call, rq = endpoint
+    rq = [(q, {k: v(store) if callable(v) else v for k, v in b.items()}) for q, b in rq]
     http = percentiles(timed(lambda: client.get(path).raise_for_status(), runs))
     local = percentiles(timed(lambda: call(store), runs))
     direct = percentiles(timed(lambda: [store.query(queries.load(q), b) for q, b in rq], runs))
